@@ -1,0 +1,4 @@
+//! coursepack compiles course sources into e-learning packages.
+pub mod diag;
+pub mod source;
+pub mod suggest;
