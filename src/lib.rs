@@ -2,3 +2,5 @@
 pub mod diag;
 pub mod source;
 pub mod suggest;
+pub mod markdown;
+pub mod model;
