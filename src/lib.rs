@@ -4,3 +4,4 @@ pub mod source;
 pub mod suggest;
 pub mod markdown;
 pub mod model;
+pub mod check;
