@@ -13,7 +13,7 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 }
 
 /// A help line for an unknown `word`: "did you mean `x`?" or the list of valid values.
-pub fn help_for<'a>(word: &str, candidates: &[&'a str]) -> String {
+pub fn help_for(word: &str, candidates: &[&str]) -> String {
     match closest(word, candidates.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None if candidates.is_empty() => "there is nothing to refer to here yet".to_string(),
@@ -37,7 +37,10 @@ mod tests {
     #[test]
     fn finds_a_typo() {
         assert_eq!(closest("titel", ["title", "description"]), Some("title"));
-        assert_eq!(closest("pass_mrak", ["pass_mark", "draw"]), Some("pass_mark"));
+        assert_eq!(
+            closest("pass_mrak", ["pass_mark", "draw"]),
+            Some("pass_mark")
+        );
     }
 
     #[test]

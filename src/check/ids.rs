@@ -16,7 +16,9 @@ pub(super) const MAX_LEN: usize = 48;
 /// True if `id` is `[a-z0-9][a-z0-9-]*`, at most [`MAX_LEN`] characters.
 pub(crate) fn is_valid(id: &str) -> bool {
     let mut chars = id.chars();
-    chars.next().is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+    chars
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
         && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
         && id.len() <= MAX_LEN
 }
@@ -37,14 +39,26 @@ pub(super) fn check_syntax(ctx: &mut Ctx, file: &Path, id: &Text, what: &str) ->
 }
 
 /// Reports every id of `ids` that repeats an earlier one; `what` says what they identify.
-pub(super) fn check_unique<'a>(ctx: &mut Ctx, file: &Path, ids: impl IntoIterator<Item = &'a Text>, what: &str) {
+pub(super) fn check_unique<'a>(
+    ctx: &mut Ctx,
+    file: &Path,
+    ids: impl IntoIterator<Item = &'a Text>,
+    what: &str,
+) {
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for id in ids {
         let span = text_span(file, id);
         if let Some(first) = seen.get(id.as_str()) {
             ctx.diags.push(
-                Diagnostic::error("E302", span, format!("duplicate {what} id `{}`", id.as_str()))
-                    .with_help(format!("ids must be unique; the first `{}` is on line {first}", id.as_str())),
+                Diagnostic::error(
+                    "E302",
+                    span,
+                    format!("duplicate {what} id `{}`", id.as_str()),
+                )
+                .with_help(format!(
+                    "ids must be unique; the first `{}` is on line {first}",
+                    id.as_str()
+                )),
             );
         } else {
             seen.insert(id.as_str(), span.line);

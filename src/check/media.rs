@@ -18,11 +18,22 @@ use std::path::Path;
 
 /// Judges every reference of every language file of the module in `dir`; returns the files
 /// the module ships.
-pub(super) fn judge(ctx: &mut Ctx, sources: &SourceSet, dir: &Path, texts: &[LangFindings]) -> Vec<Asset> {
+pub(super) fn judge(
+    ctx: &mut Ctx,
+    sources: &SourceSet,
+    dir: &Path,
+    texts: &[LangFindings],
+) -> Vec<Asset> {
     let mut assets = BTreeSet::new();
     for t in texts {
         for f in &t.findings {
-            let FindingKind::Reference { target, embed, alt, decorative } = &f.kind else {
+            let FindingKind::Reference {
+                target,
+                embed,
+                alt,
+                decorative,
+            } = &f.kind
+            else {
                 continue;
             };
             let span = target_span(&t.file, &t.text, f.range.clone(), target);
@@ -30,10 +41,22 @@ pub(super) fn judge(ctx: &mut Ctx, sources: &SourceSet, dir: &Path, texts: &[Lan
                 continue;
             };
             if *embed {
-                embedded(ctx, sources, dir, target, alt, *decorative, span.clone(), &mut assets);
+                embedded(
+                    ctx,
+                    sources,
+                    dir,
+                    target,
+                    alt,
+                    *decorative,
+                    span.clone(),
+                    &mut assets,
+                );
             }
             if let Some(file) = sources.get(&dir.join(&rel)) {
-                assets.insert(Asset { rel, abs: file.abs.clone() });
+                assets.insert(Asset {
+                    rel,
+                    abs: file.abs.clone(),
+                });
             }
         }
     }
@@ -42,18 +65,34 @@ pub(super) fn judge(ctx: &mut Ctx, sources: &SourceSet, dir: &Path, texts: &[Lan
 
 /// The span of `target` inside the finding's text range, or the whole range.
 fn target_span(file: &Path, text: &str, range: std::ops::Range<usize>, target: &str) -> Span {
-    let start = text[range.clone()].find(target).map_or(range.start, |i| range.start + i);
-    let end = if start == range.start && !text[range.clone()].starts_with(target) { range.end } else { start + target.len() };
+    let start = text[range.clone()]
+        .find(target)
+        .map_or(range.start, |i| range.start + i);
+    let end = if start == range.start && !text[range.clone()].starts_with(target) {
+        range.end
+    } else {
+        start + target.len()
+    };
     Span::from_offsets(file, text, start, end)
 }
 
 /// Resolves `target` to a path inside the module folder (module-relative, `/`-separated),
 /// or reports why it cannot be used.
-fn reference(ctx: &mut Ctx, sources: &SourceSet, dir: &Path, target: &str, span: Span) -> Option<String> {
+fn reference(
+    ctx: &mut Ctx,
+    sources: &SourceSet,
+    dir: &Path,
+    target: &str,
+    span: Span,
+) -> Option<String> {
     let Some(course_rel) = resolve_inside(dir, target) else {
         ctx.diags.push(
-            Diagnostic::error("E502", span, format!("`{target}` points outside the course folder"))
-                .with_help("copy the file into this module's media/ folder and link to `media/<name>`"),
+            Diagnostic::error(
+                "E502",
+                span,
+                format!("`{target}` points outside the course folder"),
+            )
+            .with_help("copy the file into this module's media/ folder and link to `media/<name>`"),
         );
         return None;
     };
@@ -70,21 +109,36 @@ fn reference(ctx: &mut Ctx, sources: &SourceSet, dir: &Path, target: &str, span:
     }
     if sources.root.join(&course_rel).symlink_metadata().is_ok() {
         ctx.diags.push(
-            Diagnostic::error("E502", span, format!("`{target}` is a link to a file outside the course folder"))
-                .with_help("copy the file into this module's media/ folder instead of linking to it"),
+            Diagnostic::error(
+                "E502",
+                span,
+                format!("`{target}` is a link to a file outside the course folder"),
+            )
+            .with_help("copy the file into this module's media/ folder instead of linking to it"),
         );
         return None;
     }
     let existing: Vec<String> = sources
         .under(dir)
-        .filter_map(|f| f.rel.strip_prefix(dir).ok().map(|p| p.to_string_lossy().replace('\\', "/")))
+        .filter_map(|f| {
+            f.rel
+                .strip_prefix(dir)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
         .collect();
-    let candidates: Vec<&str> = existing.iter().map(String::as_str).filter(|p| !p.ends_with(".md") && !p.ends_with(".yaml")).collect();
+    let candidates: Vec<&str> = existing
+        .iter()
+        .map(String::as_str)
+        .filter(|p| !p.ends_with(".md") && !p.ends_with(".yaml"))
+        .collect();
     let help = match suggest::closest(&module_rel, candidates.iter().copied()) {
         Some(best) => format!("did you mean `{best}`?"),
         None => "put the file in this module's media/ folder, or fix the path (paths are relative to the module folder and case-sensitive)".to_string(),
     };
-    ctx.diags.push(Diagnostic::error("E501", span, format!("`{target}` does not exist")).with_help(help));
+    ctx.diags.push(
+        Diagnostic::error("E501", span, format!("`{target}` does not exist")).with_help(help),
+    );
     None
 }
 

@@ -20,7 +20,6 @@ use crate::source::SourceSet;
 use std::collections::BTreeMap;
 use std::path::Path;
 
-
 /// What `check` needs besides the course folder.
 #[derive(Debug, Clone, Default)]
 pub struct CheckOptions {
@@ -56,7 +55,11 @@ pub fn check(root: &Path, options: &CheckOptions) -> anyhow::Result<Checked> {
     let mut diagnostics = Diagnostics::default();
     let sources = SourceSet::load(root, &mut diagnostics)?;
     let (course, diagnostics) = course::load(&sources, options, diagnostics);
-    let course = if diagnostics.has_errors() { None } else { course };
+    let course = if diagnostics.has_errors() {
+        None
+    } else {
+        course
+    };
     Ok(Checked {
         course,
         diagnostics,

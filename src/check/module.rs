@@ -20,7 +20,10 @@ pub(super) fn load(ctx: &mut Ctx, sources: &SourceSet, id: &str) -> Option<Modul
     let yaml_path = dir.join("module.yaml");
     let Some(yaml) = sources.text(&yaml_path) else {
         if sources.get(&yaml_path).is_none() {
-            ctx.diags.push(super::course::missing_file(&yaml_path, &format!("module `{id}` has no module.yaml")));
+            ctx.diags.push(super::course::missing_file(
+                &yaml_path,
+                &format!("module `{id}` has no module.yaml"),
+            ));
         }
         return None;
     };
@@ -39,7 +42,13 @@ pub(super) fn load(ctx: &mut Ctx, sources: &SourceSet, id: &str) -> Option<Modul
     let quiz = quiz::load(ctx, sources, &dir);
     let (texts, findings) = texts(ctx, sources, &dir)?;
     let assets = media::judge(ctx, sources, &dir, &findings);
-    text::judge_structure(ctx, &dir, &texts, &findings, quiz.as_ref().and_then(|q| q.as_ref()));
+    text::judge_structure(
+        ctx,
+        &dir,
+        &texts,
+        &findings,
+        quiz.as_ref().and_then(|q| q.as_ref()),
+    );
     let (title, description, learning_minutes, objectives, keywords) = header?;
     Some(Module {
         id: id.to_string(),
@@ -59,24 +68,39 @@ type Header = (Localized, Localized, u32, Vec<Localized>, Vec<Localized>);
 
 fn header(ctx: &mut Ctx, file: &Path, raw: &ModuleFile) -> Option<Header> {
     let title = translations::localized(ctx, file, &raw.title, "the module title");
-    let description = translations::localized(ctx, file, &raw.description, "the module description");
+    let description =
+        translations::localized(ctx, file, &raw.description, "the module description");
     let minutes = parse_duration(&raw.learning_time);
     if minutes.is_none() {
         ctx.diags.push(
-            Diagnostic::error("E309", text_span(file, &raw.learning_time), format!("`{}` is not a learning time", raw.learning_time.as_str()))
-                .with_help("write hours and minutes such as `2h`, `90m` or `1h30m`"),
+            Diagnostic::error(
+                "E309",
+                text_span(file, &raw.learning_time),
+                format!("`{}` is not a learning time", raw.learning_time.as_str()),
+            )
+            .with_help("write hours and minutes such as `2h`, `90m` or `1h30m`"),
         );
     }
     if !is_year_month(&raw.reviewed) {
         ctx.diags.push(
-            Diagnostic::error("E310", text_span(file, &raw.reviewed), format!("`{}` is not a review date", raw.reviewed.as_str()))
-                .with_help("write the year and month of the last fact check as `YYYY-MM`, such as `2026-11`"),
+            Diagnostic::error(
+                "E310",
+                text_span(file, &raw.reviewed),
+                format!("`{}` is not a review date", raw.reviewed.as_str()),
+            )
+            .with_help(
+                "write the year and month of the last fact check as `YYYY-MM`, such as `2026-11`",
+            ),
         );
     }
     if raw.objectives.is_empty() {
         ctx.diags.push(
-            Diagnostic::error("E311", span_of(file, &raw.objectives, 1), "the module has no learning objectives")
-                .with_help("list at least one objective, each with a text per language"),
+            Diagnostic::error(
+                "E311",
+                span_of(file, &raw.objectives, 1),
+                "the module has no learning objectives",
+            )
+            .with_help("list at least one objective, each with a text per language"),
         );
     }
     let objectives: Vec<Option<Localized>> = raw
@@ -122,7 +146,10 @@ fn is_year_month(text: &str) -> bool {
         && b[..4].iter().all(u8::is_ascii_digit)
         && b[4] == b'-'
         && b[5..].iter().all(u8::is_ascii_digit)
-        && matches!(&text.trim()[5..], "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12")
+        && matches!(
+            &text.trim()[5..],
+            "01" | "02" | "03" | "04" | "05" | "06" | "07" | "08" | "09" | "10" | "11" | "12"
+        )
 }
 
 /// Findings of every language file, with the file they come from and its text.
@@ -133,7 +160,11 @@ pub(super) struct LangFindings {
     pub(super) findings: Vec<markdown::Finding>,
 }
 
-fn texts(ctx: &mut Ctx, sources: &SourceSet, dir: &Path) -> Option<(BTreeMap<Lang, ModuleText>, Vec<LangFindings>)> {
+fn texts(
+    ctx: &mut Ctx,
+    sources: &SourceSet,
+    dir: &Path,
+) -> Option<(BTreeMap<Lang, ModuleText>, Vec<LangFindings>)> {
     extra_language_files(ctx, sources, dir);
     let mut texts = BTreeMap::new();
     let mut all = Vec::new();
@@ -147,13 +178,24 @@ fn texts(ctx: &mut Ctx, sources: &SourceSet, dir: &Path) -> Option<(BTreeMap<Lan
         };
         let labels = ctx.labels.get(&lang).cloned().unwrap_or_default();
         let rendered = markdown::render(text, &labels, lang.code());
-        texts.insert(lang, ModuleText { lang, pages: rendered.pages });
-        all.push(LangFindings { lang, file, text: text.to_string(), findings: rendered.findings });
+        texts.insert(
+            lang,
+            ModuleText {
+                lang,
+                pages: rendered.pages,
+            },
+        );
+        all.push(LangFindings {
+            lang,
+            file,
+            text: text.to_string(),
+            findings: rendered.findings,
+        });
     }
     let default = texts.get(&ctx.default_lang).cloned();
     for lang in ctx.langs.clone() {
-        if !texts.contains_key(&lang) {
-            texts.insert(lang, default.clone()?);
+        if let std::collections::btree_map::Entry::Vacant(slot) = texts.entry(lang) {
+            slot.insert(default.clone()?);
         }
     }
     Some((texts, all))
@@ -162,8 +204,15 @@ fn texts(ctx: &mut Ctx, sources: &SourceSet, dir: &Path) -> Option<(BTreeMap<Lan
 fn missing_text(ctx: &mut Ctx, file: &Path, lang: Lang) {
     let default = ctx.default_lang.code();
     let d = if ctx.allow_missing {
-        Diagnostic::warning("W204", Span::file(file), format!("the module has no `{}` text", lang.code()))
-            .with_help(format!("the `{default}` text is shown instead; write `{}` to translate it", file.display()))
+        Diagnostic::warning(
+            "W204",
+            Span::file(file),
+            format!("the module has no `{}` text", lang.code()),
+        )
+        .with_help(format!(
+            "the `{default}` text is shown instead; write `{}` to translate it",
+            file.display()
+        ))
     } else {
         Diagnostic::error("E204", Span::file(file), format!("missing `{}.md`", lang.code())).with_help(format!(
             "write `{}` with the same pages as `{default}.md` (or build with --allow-missing-translations)",
@@ -175,13 +224,26 @@ fn missing_text(ctx: &mut Ctx, file: &Path, lang: Lang) {
 
 fn extra_language_files(ctx: &mut Ctx, sources: &SourceSet, dir: &Path) {
     for f in sources.under(dir) {
-        let Some(stem) = f.rel.strip_prefix(dir).ok().and_then(|r| r.to_str()).and_then(|r| r.strip_suffix(".md")) else {
+        let Some(stem) = f
+            .rel
+            .strip_prefix(dir)
+            .ok()
+            .and_then(|r| r.to_str())
+            .and_then(|r| r.strip_suffix(".md"))
+        else {
             continue;
         };
         if let Some(lang) = Lang::from_code(stem).filter(|l| !ctx.langs.contains(l)) {
             ctx.diags.push(
-                Diagnostic::error("E205", Span::file(&f.rel), format!("`{stem}.md` is for a language the course does not declare"))
-                    .with_help(format!("add `{}` to `languages` in course.yaml, or remove the file", lang.code())),
+                Diagnostic::error(
+                    "E205",
+                    Span::file(&f.rel),
+                    format!("`{stem}.md` is for a language the course does not declare"),
+                )
+                .with_help(format!(
+                    "add `{}` to `languages` in course.yaml, or remove the file",
+                    lang.code()
+                )),
             );
         }
     }

@@ -68,7 +68,11 @@ fn placed_ids(t: &LangFindings) -> Vec<(&str, std::ops::Range<usize>)> {
 fn questions(ctx: &mut Ctx, dir: &Path, t: &LangFindings, quiz: Option<&Quiz>) {
     let placed = placed_ids(t);
     let checks: Vec<&str> = quiz.map_or(Vec::new(), |q| {
-        q.questions.iter().filter(|q| q.role == Role::Check).map(|q| q.id.as_str()).collect()
+        q.questions
+            .iter()
+            .filter(|q| q.role == Role::Check)
+            .map(|q| q.id.as_str())
+            .collect()
     });
     let mut seen: BTreeMap<&str, usize> = BTreeMap::new();
     for (id, range) in &placed {
@@ -94,8 +98,14 @@ fn questions(ctx: &mut Ctx, dir: &Path, t: &LangFindings, quiz: Option<&Quiz>) {
     }
     for id in checks.iter().filter(|id| !seen.contains_key(*id)) {
         ctx.diags.push(
-            Diagnostic::error("E413", Span::file(&t.file), format!("knowledge check `{id}` is not placed in this text"))
-                .with_help(format!("add a ```question block with `{id}` where the learner should answer it")),
+            Diagnostic::error(
+                "E413",
+                Span::file(&t.file),
+                format!("knowledge check `{id}` is not placed in this text"),
+            )
+            .with_help(format!(
+                "add a ```question block with `{id}` where the learner should answer it"
+            )),
         );
     }
 }
@@ -111,15 +121,31 @@ fn compare_languages(ctx: &mut Ctx, texts: &BTreeMap<Lang, ModuleText>, findings
         let pages = texts.get(&t.lang).map_or(0, |m| m.pages.len());
         if pages != default_pages {
             ctx.diags.push(
-                Diagnostic::error("E206", Span::file(&t.file), format!("{pages} pages, but `{}.md` has {default_pages}", default.lang.code()))
-                    .with_help("every language has the same pages in the same order: one `# heading` per page"),
+                Diagnostic::error(
+                    "E206",
+                    Span::file(&t.file),
+                    format!(
+                        "{pages} pages, but `{}.md` has {default_pages}",
+                        default.lang.code()
+                    ),
+                )
+                .with_help(
+                    "every language has the same pages in the same order: one `# heading` per page",
+                ),
             );
         }
         let checks: Vec<&str> = placed_ids(t).into_iter().map(|(id, _)| id).collect();
         if checks != default_checks {
             ctx.diags.push(
-                Diagnostic::error("E207", Span::file(&t.file), format!("knowledge checks {checks:?} differ from `{}.md`: {default_checks:?}", default.lang.code()))
-                    .with_help("place the same ```question blocks in the same order in every language"),
+                Diagnostic::error(
+                    "E207",
+                    Span::file(&t.file),
+                    format!(
+                        "knowledge checks {checks:?} differ from `{}.md`: {default_checks:?}",
+                        default.lang.code()
+                    ),
+                )
+                .with_help("place the same ```question blocks in the same order in every language"),
             );
         }
     }

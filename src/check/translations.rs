@@ -16,7 +16,12 @@ use std::path::Path;
 /// Turns an authored `{ nl: …, fr: … }` map into a [`Localized`] with every course language.
 /// `what` names the field in messages ("title of package `connectoo`"). Returns `None` when
 /// the text cannot be built (the default language is missing too); the problems are reported.
-pub(super) fn localized(ctx: &mut Ctx, file: &Path, value: &LocalizedText, what: &str) -> Option<Localized> {
+pub(super) fn localized(
+    ctx: &mut Ctx,
+    file: &Path,
+    value: &LocalizedText,
+    what: &str,
+) -> Option<Localized> {
     let mut found = BTreeMap::new();
     for (key, text) in value.iter() {
         let lang = Lang::from_code(key).filter(|l| ctx.langs.contains(l));
@@ -24,22 +29,36 @@ pub(super) fn localized(ctx: &mut Ctx, file: &Path, value: &LocalizedText, what:
             let codes: Vec<&str> = ctx.langs.iter().map(|l| l.code()).collect();
             let span = key_span(file, text, key);
             ctx.diags.push(
-                Diagnostic::error("E202", span, format!("`{key}` is not a language of this course"))
-                    .with_help(format!(
-                        "{} (the course declares {} in course.yaml `languages`)",
-                        suggest::help_for(key, &codes),
-                        suggest::quote_list(&codes)
-                    )),
+                Diagnostic::error(
+                    "E202",
+                    span,
+                    format!("`{key}` is not a language of this course"),
+                )
+                .with_help(format!(
+                    "{} (the course declares {} in course.yaml `languages`)",
+                    suggest::help_for(key, &codes),
+                    suggest::quote_list(&codes)
+                )),
             );
             continue;
         };
         if text.trim().is_empty() {
             ctx.diags.push(
-                Diagnostic::error("E203", text_span(file, text), format!("the `{key}` text of {what} is empty"))
-                    .with_help("write the text, or remove the key if the field is optional"),
+                Diagnostic::error(
+                    "E203",
+                    text_span(file, text),
+                    format!("the `{key}` text of {what} is empty"),
+                )
+                .with_help("write the text, or remove the key if the field is optional"),
             );
         }
-        found.insert(lang, Text { text: text.trim().to_string(), lang });
+        found.insert(
+            lang,
+            Text {
+                text: text.trim().to_string(),
+                lang,
+            },
+        );
     }
     let whole = span_of(file, value, 1);
     let mut complete = BTreeMap::new();

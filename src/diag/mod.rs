@@ -141,9 +141,8 @@ impl Diagnostics {
     /// The diagnostics sorted by file, line and column, duplicates removed, so that output
     /// does not depend on the order in which rules ran.
     pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.items.sort_by(|a, b| {
-            (&a.span, a.code, &a.message).cmp(&(&b.span, b.code, &b.message))
-        });
+        self.items
+            .sort_by(|a, b| (&a.span, a.code, &a.message).cmp(&(&b.span, b.code, &b.message)));
         self.items.dedup();
         self.items
     }

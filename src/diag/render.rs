@@ -106,13 +106,22 @@ impl Renderer<'_> {
         if let Some(line) = self.source_line(d) {
             let shown = line.replace('\t', " ");
             let marker = " ".repeat(d.span.col.saturating_sub(1)) + &"^".repeat(d.span.len);
-            let marker_code = if d.severity == Severity::Error { "1;31" } else { "1;33" };
+            let marker_code = if d.severity == Severity::Error {
+                "1;31"
+            } else {
+                "1;33"
+            };
             let _ = writeln!(out, "{gutter} {bar}");
             let _ = writeln!(out, "{} {bar} {shown}", self.paint("1;34", &line_no));
             let _ = writeln!(out, "{gutter} {bar} {}", self.paint(marker_code, &marker));
         }
         if let Some(help) = &d.help {
-            let _ = writeln!(out, "{gutter} {} {}: {help}", self.paint("1;34", "="), self.paint("1", "help"));
+            let _ = writeln!(
+                out,
+                "{gutter} {} {}: {help}",
+                self.paint("1;34", "="),
+                self.paint("1", "help")
+            );
         }
         out.push('\n');
         out
@@ -140,8 +149,12 @@ mod tests {
 
     #[test]
     fn human_form_shows_the_line_and_a_marker() {
-        let d = Diagnostic::error("E201", Span::new("course.yaml", 2, 17, 2), "unknown language `xx`")
-            .with_help("use one of nl, fr, de, en");
+        let d = Diagnostic::error(
+            "E201",
+            Span::new("course.yaml", 2, 17, 2),
+            "unknown language `xx`",
+        )
+        .with_help("use one of nl, fr, de, en");
         let text = renderer(Style::Human).render(&d);
         assert_eq!(
             text,
@@ -154,7 +167,10 @@ mod tests {
     #[test]
     fn short_form_is_one_line() {
         let d = Diagnostic::warning("E999", Span::new("a.md", 3, 4, 1), "odd");
-        assert_eq!(renderer(Style::Short).render(&d), "a.md:3:4: warning[E999]: odd\n");
+        assert_eq!(
+            renderer(Style::Short).render(&d),
+            "a.md:3:4: warning[E999]: odd\n"
+        );
     }
 
     #[test]

@@ -24,7 +24,9 @@ pub(super) fn classify(dest: &str) -> Target {
         return Target::Fragment;
     }
     if let Some((scheme, _)) = dest.split_once(':') {
-        let is_scheme = scheme.chars().all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
+        let is_scheme = scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || "+-.".contains(c));
         if is_scheme && !scheme.is_empty() {
             let lower = scheme.to_ascii_lowercase();
             return match lower.as_str() {
@@ -162,7 +164,6 @@ pub(super) fn disallowed_tags(html: &str) -> Vec<String> {
     bad
 }
 
-
 /// The fragment without `<!-- … -->` comments.
 pub(super) fn strip_comments(html: &str) -> String {
     let mut out = String::new();
@@ -179,13 +180,21 @@ pub(super) fn strip_comments(html: &str) -> String {
 }
 
 fn tag_allowed(tag: &str) -> bool {
-    let body = tag.trim().trim_start_matches('/').trim_end_matches('/').trim();
-    let name_len = body.find(|c: char| !c.is_ascii_alphanumeric()).unwrap_or(body.len());
+    let body = tag
+        .trim()
+        .trim_start_matches('/')
+        .trim_end_matches('/')
+        .trim();
+    let name_len = body
+        .find(|c: char| !c.is_ascii_alphanumeric())
+        .unwrap_or(body.len());
     let name = body[..name_len].to_ascii_lowercase();
     let Some((_, attrs)) = ALLOWED.iter().find(|(n, _)| *n == name) else {
         return false;
     };
-    attribute_names(&body[name_len..]).iter().all(|a| attrs.contains(&a.as_str()))
+    attribute_names(&body[name_len..])
+        .iter()
+        .all(|a| attrs.contains(&a.as_str()))
 }
 
 /// Attribute names of a tag's attribute text (`title="x" lang=nl` → `title`, `lang`).
@@ -197,7 +206,8 @@ fn attribute_names(text: &str) -> Vec<String> {
             chars.next();
             continue;
         }
-        let name: String = std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=')).collect();
+        let name: String =
+            std::iter::from_fn(|| chars.next_if(|c| !c.is_whitespace() && *c != '=')).collect();
         if chars.next_if_eq(&'=').is_some() {
             match chars.peek().copied() {
                 Some(q @ ('"' | '\'')) => {

@@ -109,7 +109,9 @@ impl<'t, 'l> PageBuilder<'t, 'l> {
                     let id = body.trim().to_string();
                     let range = *start..range.end;
                     self.question = None;
-                    self.emit(Event::Html(format!("{}{id}{}", QUESTION_MARK.0, QUESTION_MARK.1).into()));
+                    self.emit(Event::Html(
+                        format!("{}{id}{}", QUESTION_MARK.0, QUESTION_MARK.1).into(),
+                    ));
                     self.find(FindingKind::Question(id), range);
                 }
                 _ => {}
@@ -127,14 +129,18 @@ impl<'t, 'l> PageBuilder<'t, 'l> {
         match event {
             Event::Start(Tag::Heading { level, .. }) => self.start_heading(level, range),
             Event::End(TagEnd::Heading(_)) => self.finish_heading(),
-            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info))) if info.trim() == "question" => {
+            Event::Start(Tag::CodeBlock(CodeBlockKind::Fenced(info)))
+                if info.trim() == "question" =>
+            {
                 self.question = Some((range.start, String::new()));
             }
             Event::Start(Tag::BlockQuote(Some(kind))) => {
                 self.emit(Event::Html(blocks::callout_open(kind, self.labels).into()))
             }
             Event::End(TagEnd::BlockQuote(Some(_))) => self.emit(Event::Html("</div>\n".into())),
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 self.image = Some(ImageInProgress {
                     dest: dest_url.to_string(),
                     title: title.to_string(),
@@ -142,11 +148,15 @@ impl<'t, 'l> PageBuilder<'t, 'l> {
                     start: range.start,
                 })
             }
-            Event::Start(Tag::Link { dest_url, title, .. }) => self.start_link(dest_url, title, range),
+            Event::Start(Tag::Link {
+                dest_url, title, ..
+            }) => self.start_link(dest_url, title, range),
             Event::End(TagEnd::Link) if self.external_link_open => {
                 self.external_link_open = false;
                 let hidden = blocks::escape(&self.labels.new_window);
-                self.emit(Event::Html(format!("<span class=\"cp-visually-hidden\"> ({hidden})</span></a>").into()));
+                self.emit(Event::Html(
+                    format!("<span class=\"cp-visually-hidden\"> ({hidden})</span></a>").into(),
+                ));
             }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, range),
             other => self.emit_content(other, range),
@@ -218,7 +228,9 @@ impl<'t, 'l> PageBuilder<'t, 'l> {
                 events: Vec::new(),
             });
             self.used_ids.insert(format!("h-{}", &id[2..]));
-            self.emit(Event::Html(format!("<h2 id=\"h-{}\" tabindex=\"-1\">", &id[2..]).into()));
+            self.emit(Event::Html(
+                format!("<h2 id=\"h-{}\" tabindex=\"-1\">", &id[2..]).into(),
+            ));
             self.extend(h.events);
             self.emit(Event::Html("</h2>\n".into()));
         } else if self.page.is_some() {
@@ -251,7 +263,11 @@ impl<'t, 'l> PageBuilder<'t, 'l> {
         if let Some(p) = self.page.take() {
             let mut html = String::new();
             pulldown_cmark::html::push_html(&mut html, p.events.into_iter());
-            self.pages.push(Page { id: p.id, title: p.title, html });
+            self.pages.push(Page {
+                id: p.id,
+                title: p.title,
+                html,
+            });
         }
     }
 
@@ -279,10 +295,19 @@ impl<'t, 'l> PageBuilder<'t, 'l> {
             }
             blocks::Target::Relative(path) => {
                 self.find(
-                    FindingKind::Reference { target: path, embed: false, alt: String::new(), decorative: false },
+                    FindingKind::Reference {
+                        target: path,
+                        embed: false,
+                        alt: String::new(),
+                        decorative: false,
+                    },
                     range,
                 );
-                let html = format!("<a href=\"{}\" download{}>", blocks::escape(&dest), blocks::title_attr(&title));
+                let html = format!(
+                    "<a href=\"{}\" download{}>",
+                    blocks::escape(&dest),
+                    blocks::title_attr(&title)
+                );
                 // Closed by the plain `</a>` of the link's end event.
                 self.emit(Event::Html(html.into()));
             }
@@ -290,7 +315,9 @@ impl<'t, 'l> PageBuilder<'t, 'l> {
     }
 
     fn finish_image(&mut self, end: usize) {
-        let Some(image) = self.image.take() else { return };
+        let Some(image) = self.image.take() else {
+            return;
+        };
         let decorative = image.title.trim().eq_ignore_ascii_case("decorative");
         let range = image.start..end;
         match blocks::classify(&image.dest) {
@@ -303,11 +330,14 @@ impl<'t, 'l> PageBuilder<'t, 'l> {
                 },
                 range,
             ),
-            blocks::Target::Forbidden(scheme) => self.find(FindingKind::ForbiddenScheme(scheme), range),
-            // Remote images would make the package fetch from the network.
-            blocks::Target::External | blocks::Target::Fragment => {
-                self.find(FindingKind::ForbiddenScheme("remote image".to_string()), range)
+            blocks::Target::Forbidden(scheme) => {
+                self.find(FindingKind::ForbiddenScheme(scheme), range)
             }
+            // Remote images would make the package fetch from the network.
+            blocks::Target::External | blocks::Target::Fragment => self.find(
+                FindingKind::ForbiddenScheme("remote image".to_string()),
+                range,
+            ),
         }
         let html = blocks::media_html(&image.dest, &image.alt, decorative, self.lang_code);
         self.emit(Event::Html(html.into()));

@@ -35,8 +35,9 @@ pub fn read_text(rel: &Path, abs: &Path) -> Result<String, Diagnostic> {
         let valid = e.utf8_error().valid_up_to();
         let good = String::from_utf8_lossy(&e.as_bytes()[..valid]).into_owned();
         let span = Span::from_offsets(rel, &good, valid, valid);
-        Diagnostic::error("E101", span, "file is not valid UTF-8")
-            .with_help("save the file with UTF-8 encoding (most editors offer it under \"Save as\")")
+        Diagnostic::error("E101", span, "file is not valid UTF-8").with_help(
+            "save the file with UTF-8 encoding (most editors offer it under \"Save as\")",
+        )
     })
 }
 

@@ -32,14 +32,23 @@ impl SourceSet {
             .with_context(|| format!("cannot open course folder `{}`", root.display()))?;
         anyhow::ensure!(root.is_dir(), "`{}` is not a folder", root.display());
         let mut files = BTreeMap::new();
-        let walker = walkdir::WalkDir::new(&root).sort_by_file_name().min_depth(1);
-        for entry in walker.into_iter().filter_entry(|e| !is_hidden(e.file_name())) {
+        let walker = walkdir::WalkDir::new(&root)
+            .sort_by_file_name()
+            .min_depth(1);
+        for entry in walker
+            .into_iter()
+            .filter_entry(|e| !is_hidden(e.file_name()))
+        {
             let entry = entry.with_context(|| format!("cannot read `{}`", root.display()))?;
             let rel = entry.path().strip_prefix(&root)?.to_path_buf();
             if entry.path_is_symlink() && !symlink_stays_inside(&root, entry.path()) {
                 diags.push(
-                    Diagnostic::error("E103", Span::file(&rel), "symlink points outside the course folder")
-                        .with_help("copy the file into the course folder instead of linking to it"),
+                    Diagnostic::error(
+                        "E103",
+                        Span::file(&rel),
+                        "symlink points outside the course folder",
+                    )
+                    .with_help("copy the file into the course folder instead of linking to it"),
                 );
                 continue;
             }
@@ -75,7 +84,10 @@ impl SourceSet {
 
     /// Files directly or indirectly below `dir`, in sorted order.
     pub fn under<'a>(&'a self, dir: &'a Path) -> impl Iterator<Item = &'a SourceFile> + 'a {
-        self.files.range(dir.to_path_buf()..).map(|(_, f)| f).take_while(move |f| f.rel.starts_with(dir))
+        self.files
+            .range(dir.to_path_buf()..)
+            .map(|(_, f)| f)
+            .take_while(move |f| f.rel.starts_with(dir))
     }
 
     /// Names of the sub-folders of `dir` that hold at least one file, sorted.
@@ -99,7 +111,8 @@ fn is_hidden(name: &std::ffi::OsStr) -> bool {
 }
 
 fn symlink_stays_inside(root: &Path, path: &Path) -> bool {
-    path.canonicalize().is_ok_and(|target| target.starts_with(root))
+    path.canonicalize()
+        .is_ok_and(|target| target.starts_with(root))
 }
 
 #[cfg(test)]
@@ -126,7 +139,11 @@ mod tests {
             ]
         );
         assert_eq!(set.subdirs(Path::new("modules")), ["b"]);
-        assert!(set.get(Path::new("modules/b/media/a.png")).unwrap().text.is_none());
+        assert!(set
+            .get(Path::new("modules/b/media/a.png"))
+            .unwrap()
+            .text
+            .is_none());
         assert!(!diags.has_errors());
     }
 
@@ -136,7 +153,8 @@ mod tests {
         let outside = tempfile::tempdir().unwrap();
         std::fs::write(outside.path().join("secret.txt"), "x").unwrap();
         let dir = tempfile::tempdir().unwrap();
-        std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("s.txt")).unwrap();
+        std::os::unix::fs::symlink(outside.path().join("secret.txt"), dir.path().join("s.txt"))
+            .unwrap();
         let mut diags = Diagnostics::default();
         let set = SourceSet::load(dir.path(), &mut diags).unwrap();
         assert!(set.get(Path::new("s.txt")).is_none());

@@ -15,7 +15,8 @@ use std::path::Path;
 /// Parses `text` (the content of course-relative `file`) into `T`.
 pub fn parse<T: DeserializeOwned>(file: &Path, text: &str) -> Result<T, Diagnostic> {
     let options = LoaderOptions::default().error_on_duplicate_keys(true);
-    let node = marked_yaml::parse_yaml_with_options(0, text, options).map_err(|e| load_error(file, e))?;
+    let node =
+        marked_yaml::parse_yaml_with_options(0, text, options).map_err(|e| load_error(file, e))?;
     marked_yaml::from_node(&node).map_err(|e| from_node_error(file, text, &e))
 }
 
@@ -38,7 +39,8 @@ fn at(file: &Path, marker: &marked_yaml::Marker) -> Span {
 
 fn load_error(file: &Path, error: LoadError) -> Diagnostic {
     let syntax = |span, message: String| {
-        Diagnostic::error("E111", span, message).with_help("fix the YAML syntax; see docs/format.md for examples")
+        Diagnostic::error("E111", span, message)
+            .with_help("fix the YAML syntax; see docs/format.md for examples")
     };
     match error {
         LoadError::ScanError(m, e) => syntax(at(file, &m), format!("invalid YAML: {}", e.info())),
@@ -49,26 +51,39 @@ fn load_error(file: &Path, error: LoadError) -> Diagnostic {
                 None => Span::file(file),
             };
             let first = inner.prev_key.span().start().map_or(0, |m| m.line());
-            Diagnostic::error("E113", span, format!("key `{key}` appears twice in the same mapping"))
-                .with_help(format!("keep one of the two; the first is on line {first}"))
+            Diagnostic::error(
+                "E113",
+                span,
+                format!("key `{key}` appears twice in the same mapping"),
+            )
+            .with_help(format!("keep one of the two; the first is on line {first}"))
         }
-        LoadError::TopLevelMustBeMapping(m) => {
-            syntax(at(file, &m), "the file must be a mapping of `key: value` lines".to_string())
+        LoadError::TopLevelMustBeMapping(m) => syntax(
+            at(file, &m),
+            "the file must be a mapping of `key: value` lines".to_string(),
+        ),
+        LoadError::UnexpectedAnchor(m) => {
+            Diagnostic::error("E111", at(file, &m), "YAML anchors are not supported")
+                .with_help("write the value out in full")
         }
-        LoadError::UnexpectedAnchor(m) => Diagnostic::error("E111", at(file, &m), "YAML anchors are not supported")
-            .with_help("write the value out in full"),
-        LoadError::UnexpectedTag(m) => Diagnostic::error("E111", at(file, &m), "YAML tags are not supported")
-            .with_help("remove the `!tag`"),
+        LoadError::UnexpectedTag(m) => {
+            Diagnostic::error("E111", at(file, &m), "YAML tags are not supported")
+                .with_help("remove the `!tag`")
+        }
         LoadError::MappingKeyMustBeScalar(m) => {
             syntax(at(file, &m), "mapping keys must be plain words".to_string())
         }
-        LoadError::TopLevelMustBeSequence(m) => syntax(at(file, &m), "unexpected top-level list".to_string()),
+        LoadError::TopLevelMustBeSequence(m) => {
+            syntax(at(file, &m), "unexpected top-level list".to_string())
+        }
     }
 }
 
 fn from_node_error(file: &Path, text: &str, error: &marked_yaml::FromNodeError) -> Diagnostic {
     use marked_yaml::Error;
-    let span = error.start_mark().map_or_else(|| Span::file(file), |m| at(file, &m));
+    let span = error
+        .start_mark()
+        .map_or_else(|| Span::file(file), |m| at(file, &m));
     match &**error {
         Error::UnknownFieldError(field, expected, _) => {
             let span = key_span(file, text, span, field);
@@ -77,8 +92,10 @@ fn from_node_error(file: &Path, text: &str, error: &marked_yaml::FromNodeError) 
         }
         Error::NotBoolean(_) => Diagnostic::error("E114", span, "expected `true` or `false`")
             .with_help("write `true` or `false` without quotes"),
-        Error::IntegerParseFailure(..) => Diagnostic::error("E114", span, "expected a whole number")
-            .with_help("write a number such as `80`, without quotes or a % sign"),
+        Error::IntegerParseFailure(..) => {
+            Diagnostic::error("E114", span, "expected a whole number")
+                .with_help("write a number such as `80`, without quotes or a % sign")
+        }
         Error::FloatParseFailure(..) => Diagnostic::error("E114", span, "expected a number")
             .with_help("write a number such as `0.5`"),
         Error::Other(message, _) => other_error(file, text, span, message),
@@ -87,14 +104,30 @@ fn from_node_error(file: &Path, text: &str, error: &marked_yaml::FromNodeError) 
 
 /// serde's own messages, reworded for authors ("missing field `title`" → a missing key).
 fn other_error(file: &Path, text: &str, span: Span, message: &str) -> Diagnostic {
-    if let Some(field) = message.strip_prefix("missing field `").and_then(|m| m.strip_suffix('`')) {
-        let span = Span { len: first_key_len(text, &span), ..span };
-        return Diagnostic::error("E115", span, format!("missing key `{field}`"))
-            .with_help(format!("add `{field}:` to this mapping; see docs/format.md"));
+    if let Some(field) = message
+        .strip_prefix("missing field `")
+        .and_then(|m| m.strip_suffix('`'))
+    {
+        let span = Span {
+            len: first_key_len(text, &span),
+            ..span
+        };
+        return Diagnostic::error("E115", span, format!("missing key `{field}`")).with_help(
+            format!("add `{field}:` to this mapping; see docs/format.md"),
+        );
     }
-    let message = message.replace("invalid type: string", "found text").replace("expected", "but expected");
-    Diagnostic::error("E114", Span { file: file.to_path_buf(), ..span }, format!("wrong kind of value: {message}"))
-        .with_help("see docs/format.md for what this key takes")
+    let message = message
+        .replace("invalid type: string", "found text")
+        .replace("expected", "but expected");
+    Diagnostic::error(
+        "E114",
+        Span {
+            file: file.to_path_buf(),
+            ..span
+        },
+        format!("wrong kind of value: {message}"),
+    )
+    .with_help("see docs/format.md for what this key takes")
 }
 
 /// marked-yaml places unknown-key errors at the mapping; find the key itself on or after
@@ -103,7 +136,12 @@ fn key_span(file: &Path, text: &str, fallback: Span, key: &str) -> Span {
     let needle = format!("{key}:");
     for (i, line) in text.lines().enumerate().skip(fallback.line - 1) {
         if let Some(col) = find_key(line, &needle) {
-            return Span::new(file, i + 1, line[..col].chars().count() + 1, key.chars().count());
+            return Span::new(
+                file,
+                i + 1,
+                line[..col].chars().count() + 1,
+                key.chars().count(),
+            );
         }
     }
     fallback
@@ -111,7 +149,10 @@ fn key_span(file: &Path, text: &str, fallback: Span, key: &str) -> Span {
 
 fn find_key(line: &str, needle: &str) -> Option<usize> {
     line.match_indices(needle).map(|(i, _)| i).find(|&i| {
-        line[..i].chars().last().is_none_or(|c| c == ' ' || c == '{' || c == ',' || c == '-')
+        line[..i]
+            .chars()
+            .last()
+            .is_none_or(|c| c == ' ' || c == '{' || c == ',' || c == '-')
     })
 }
 
@@ -143,7 +184,10 @@ mod tests {
     #[test]
     fn unknown_keys_point_at_the_key_with_a_suggestion() {
         let d = err("title: x\npass_mrak: 80\n");
-        assert_eq!((d.code, d.span.line, d.span.col, d.span.len), ("E112", 2, 1, 9));
+        assert_eq!(
+            (d.code, d.span.line, d.span.col, d.span.len),
+            ("E112", 2, 1, 9)
+        );
         assert_eq!(d.help.as_deref(), Some("did you mean `pass_mark`?"));
     }
 

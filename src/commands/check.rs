@@ -1,0 +1,26 @@
+//! `coursepack check`: load and validate a course, print every problem.
+
+use super::{labels, load_theme, LoadOptions, Outcome};
+use crate::check::{check, CheckOptions, Checked};
+use crate::report::Reporter;
+use crate::theme::Theme;
+
+/// Runs the check and prints its diagnostics; `Ok` holds the outcome, the checked course
+/// (for `build`) and the theme.
+pub fn run(options: &LoadOptions, report: &Reporter) -> anyhow::Result<(Outcome, Checked, Theme)> {
+    let theme = load_theme(options, report)?;
+    let check_options = CheckOptions {
+        allow_missing_translations: options.allow_missing_translations,
+        labels: labels(&theme),
+    };
+    let mut checked = check(&options.course_dir, &check_options)?;
+    let diagnostics = std::mem::take(&mut checked.diagnostics).into_sorted();
+    let (errors, warnings) = report.diagnostics(&diagnostics, Some(&checked.sources));
+    let failed = errors > 0 || (options.deny_warnings && warnings > 0);
+    let outcome = if failed {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    };
+    Ok((outcome, checked, theme))
+}

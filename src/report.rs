@@ -1,0 +1,59 @@
+//! Everything coursepack prints: diagnostics and their summary on stderr, results on
+//! stdout. Commands report through here so output stays consistent and testable.
+
+use crate::diag::render::{Renderer, Style};
+use crate::diag::{Diagnostic, Severity};
+use crate::source::SourceSet;
+use std::io::Write as _;
+
+/// How to print.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Reporter {
+    /// Diagnostic style.
+    pub style: Style,
+    /// ANSI colours (terminal without `NO_COLOR`).
+    pub color: bool,
+}
+
+impl Reporter {
+    /// Prints `diagnostics` (sorted) and the summary; returns the error and warning counts.
+    pub fn diagnostics(
+        &self,
+        diagnostics: &[Diagnostic],
+        sources: Option<&SourceSet>,
+    ) -> (usize, usize) {
+        let lookup =
+            |path: &std::path::Path| sources.and_then(|s| s.text(path)).map(str::to_string);
+        let renderer = Renderer {
+            style: self.style,
+            color: self.color,
+            source: &lookup,
+        };
+        let mut err = std::io::stderr().lock();
+        for d in diagnostics {
+            let _ = err.write_all(renderer.render(d).as_bytes());
+        }
+        let errors = diagnostics
+            .iter()
+            .filter(|d| d.severity == Severity::Error)
+            .count();
+        let warnings = diagnostics.len() - errors;
+        let _ = err.write_all(renderer.summary(errors, warnings).as_bytes());
+        (errors, warnings)
+    }
+
+    /// A warning that belongs to no source file.
+    pub fn warn(&self, message: &str) {
+        let word = if self.color {
+            "\x1b[1;33mwarning\x1b[0m"
+        } else {
+            "warning"
+        };
+        let _ = writeln!(std::io::stderr(), "{word}: {message}");
+    }
+
+    /// A result line on stdout.
+    pub fn result(&self, line: &str) {
+        let _ = writeln!(std::io::stdout(), "{line}");
+    }
+}
