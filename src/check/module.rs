@@ -47,7 +47,7 @@ pub(super) fn load(ctx: &mut Ctx, sources: &SourceSet, id: &str) -> Option<Modul
         &dir,
         &texts,
         &findings,
-        quiz.as_ref().and_then(|q| q.as_ref()),
+        quiz.as_ref().map(Option::as_ref).ok_or(()),
     );
     let (title, description, learning_minutes, objectives, keywords) = header?;
     Some(Module {

@@ -323,7 +323,10 @@ fn choices(ctx: &mut Ctx, file: &Path, q: &QuestionFile, single: bool) -> Option
         2,
         MAX_OPTIONS,
         "E405",
-        &format!("question `{id}` has {} options", options.len()),
+        &format!(
+            "question `{id}` has {}",
+            crate::diag::count(options.len(), "option")
+        ),
     );
     ids::check_unique(ctx, file, options.iter().map(|o| &o.id), "option");
     let mut built = Vec::new();
@@ -517,7 +520,10 @@ fn matching(ctx: &mut Ctx, file: &Path, q: &QuestionFile, id: &str) -> Option<Qu
         2,
         MAX_PAIRS,
         "E414",
-        &format!("question `{id}` has {} pairs", pairs.len()),
+        &format!(
+            "question `{id}` has {}",
+            crate::diag::count(pairs.len(), "pair")
+        ),
     );
     ids::check_unique(ctx, file, pairs.iter().map(|p| &p.id), "pair");
     let built: Vec<Option<Pair>> = pairs
@@ -560,7 +566,10 @@ fn sequencing(ctx: &mut Ctx, file: &Path, q: &QuestionFile, id: &str) -> Option<
         2,
         MAX_PAIRS,
         "E414",
-        &format!("question `{id}` has {} items", items.len()),
+        &format!(
+            "question `{id}` has {}",
+            crate::diag::count(items.len(), "item")
+        ),
     );
     ids::check_unique(ctx, file, items.iter().map(|i| &i.id), "item");
     let built: Vec<Option<Item>> = items

@@ -21,7 +21,7 @@ pub(super) fn judge_structure(
     dir: &Path,
     texts: &BTreeMap<Lang, ModuleText>,
     findings: &[LangFindings],
-    quiz: Option<&Quiz>,
+    quiz: Result<Option<&Quiz>, ()>,
 ) {
     html::judge(ctx, findings);
     for t in findings {
@@ -33,7 +33,10 @@ pub(super) fn judge_structure(
                     .with_help("start each page with a level-1 heading: `# Title`"),
             );
         }
-        questions(ctx, dir, t, quiz);
+        // A quiz.yaml with errors would make every placed check look unknown.
+        if let Ok(quiz) = quiz {
+            questions(ctx, dir, t, quiz);
+        }
     }
     compare_languages(ctx, texts, findings);
 }
@@ -80,7 +83,10 @@ fn questions(ctx: &mut Ctx, dir: &Path, t: &LangFindings, quiz: Option<&Quiz>) {
         match quiz.and_then(|q| q.question(id)) {
             None => ctx.diags.push(
                 Diagnostic::error("E411", span, format!("no question `{id}` in {}", dir.join("quiz.yaml").display()))
-                    .with_help(suggest::help_for(id, &checks)),
+                    .with_help(match suggest::closest(id, checks.iter().copied()) {
+                        Some(best) => format!("did you mean `{best}`?"),
+                        None => format!("add a `role: check` question with `id: {id}` to quiz.yaml"),
+                    }),
             ),
             Some(q) if q.role == Role::Test => ctx.diags.push(
                 Diagnostic::error("E412", span, format!("`{id}` is a final-test question"))
@@ -125,7 +131,8 @@ fn compare_languages(ctx: &mut Ctx, texts: &BTreeMap<Lang, ModuleText>, findings
                     "E206",
                     Span::file(&t.file),
                     format!(
-                        "{pages} pages, but `{}.md` has {default_pages}",
+                        "{}, but `{}.md` has {default_pages}",
+                        crate::diag::count(pages, "page"),
                         default.lang.code()
                     ),
                 )

@@ -62,6 +62,11 @@ impl Span {
     }
 }
 
+/// `1 page`, `2 pages`: counts in messages read naturally.
+pub fn count(n: usize, noun: &str) -> String {
+    format!("{n} {noun}{}", if n == 1 { "" } else { "s" })
+}
+
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
     while !text.is_char_boundary(i) {
         i -= 1;

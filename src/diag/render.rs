@@ -116,6 +116,7 @@ impl Renderer<'_> {
             let _ = writeln!(out, "{gutter} {bar} {}", self.paint(marker_code, &marker));
         }
         if let Some(help) = &d.help {
+            let _ = writeln!(out, "{gutter} {bar}");
             let _ = writeln!(
                 out,
                 "{gutter} {} {}: {help}",
@@ -159,7 +160,7 @@ mod tests {
         assert_eq!(
             text,
             "error[E201]: unknown language `xx`\n \
-             --> course.yaml:2:17\n  |\n2 | languages: [nl, xx]\n  |                 ^^\n  \
+             --> course.yaml:2:17\n  |\n2 | languages: [nl, xx]\n  |                 ^^\n  |\n  \
              = help: use one of nl, fr, de, en\n\n"
         );
     }

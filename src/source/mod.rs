@@ -55,14 +55,12 @@ impl SourceSet {
             if !entry.path().is_file() {
                 continue;
             }
+            // A text file that cannot be read stays in the set without text, so rules see
+            // that it exists (and do not also report it missing).
             let text = if files::is_text(&rel) {
-                match files::read_text(&rel, entry.path()) {
-                    Ok(text) => Some(text),
-                    Err(d) => {
-                        diags.push(d);
-                        continue;
-                    }
-                }
+                files::read_text(&rel, entry.path())
+                    .map_err(|d| diags.push(d))
+                    .ok()
             } else {
                 None
             };

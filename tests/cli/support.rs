@@ -1,0 +1,123 @@
+//! Test support: a fixture course in a temporary folder, and the coursepack binary run on it.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The fixtures folder.
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// A course copied into a temporary folder, which is removed on drop.
+pub struct TestCourse {
+    pub dir: tempfile::TempDir,
+    root: PathBuf,
+}
+
+/// What a run of the binary gave.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl TestCourse {
+    /// The base course with the files of `tests/fixtures/check/<case>/` laid over it and the
+    /// paths listed in its `remove.txt` deleted. `expected.txt` and `remove.txt` belong to the
+    /// case, not to the course.
+    pub fn case(case: &str) -> TestCourse {
+        let course = TestCourse::base();
+        let case_dir = fixtures().join("check").join(case);
+        assert!(case_dir.is_dir(), "no fixture `{case}`");
+        copy_tree(&case_dir, course.root(), &["expected.txt", "remove.txt"]);
+        if let Ok(list) = std::fs::read_to_string(case_dir.join("remove.txt")) {
+            for line in list.lines().filter(|l| !l.trim().is_empty()) {
+                std::fs::remove_file(course.root().join(line.trim())).unwrap();
+            }
+        }
+        course
+    }
+
+    /// The base course, which is clean.
+    pub fn base() -> TestCourse {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path().join("course");
+        copy_tree(&fixtures().join("base"), &root, &[]);
+        TestCourse { dir, root }
+    }
+
+    /// The course folder, `<tmp>/course`.
+    pub fn root(&self) -> &Path {
+        &self.root
+    }
+
+    /// Runs `coursepack ARGS` in the temporary folder (so `course` and `dist` are relative).
+    pub fn run(&self, args: &[&str]) -> Run {
+        let output = Command::new(env!("CARGO_BIN_EXE_coursepack"))
+            .args(args)
+            .current_dir(self.dir.path())
+            .env("NO_COLOR", "1")
+            .output()
+            .unwrap();
+        let redact = |bytes: &[u8]| {
+            String::from_utf8_lossy(bytes).replace(&self.dir.path().display().to_string(), "[ROOT]")
+        };
+        Run {
+            code: output.status.code().unwrap_or(-1),
+            stdout: redact(&output.stdout),
+            stderr: redact(&output.stderr),
+        }
+    }
+
+    /// Every file under `rel` (relative to the temporary folder), sorted, as `/` paths.
+    pub fn files(&self, rel: &str) -> Vec<String> {
+        let root = self.dir.path().join(rel);
+        let mut out: Vec<String> = walkdir::WalkDir::new(&root)
+            .into_iter()
+            .filter_map(Result::ok)
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                e.path()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/")
+            })
+            .collect();
+        out.sort();
+        out
+    }
+}
+
+fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let rel = entry.path().strip_prefix(from).unwrap();
+        if skip.iter().any(|s| rel == Path::new(s)) {
+            continue;
+        }
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            std::fs::create_dir_all(&dest).unwrap();
+        } else {
+            std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+            std::fs::copy(entry.path(), &dest).unwrap();
+        }
+    }
+}
+
+/// Compares `actual` with the snapshot file; `UPDATE_EXPECT=1` rewrites the snapshot instead.
+pub fn assert_snapshot(path: &Path, actual: &str) {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::write(path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_else(|_| {
+        panic!(
+            "missing snapshot {}; run with UPDATE_EXPECT=1",
+            path.display()
+        )
+    });
+    assert_eq!(actual, expected, "output differs from {}", path.display());
+}
