@@ -4,29 +4,29 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 /// The fixtures folder.
-pub fn fixtures() -> PathBuf {
+pub(crate) fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
 /// A course copied into a temporary folder, which is removed on drop.
-pub struct TestCourse {
-    pub dir: tempfile::TempDir,
+pub(crate) struct TestCourse {
+    pub(crate) dir: tempfile::TempDir,
     root: PathBuf,
 }
 
 /// What a run of the binary gave.
 #[derive(Debug)]
-pub struct Run {
-    pub code: i32,
-    pub stdout: String,
-    pub stderr: String,
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
 }
 
 impl TestCourse {
     /// The base course with the files of `tests/fixtures/check/<case>/` laid over it and the
     /// paths listed in its `remove.txt` deleted. `expected.txt` and `remove.txt` belong to the
     /// case, not to the course.
-    pub fn case(case: &str) -> TestCourse {
+    pub(crate) fn case(case: &str) -> TestCourse {
         let course = TestCourse::base();
         let case_dir = fixtures().join("check").join(case);
         assert!(case_dir.is_dir(), "no fixture `{case}`");
@@ -40,7 +40,7 @@ impl TestCourse {
     }
 
     /// The base course, which is clean.
-    pub fn base() -> TestCourse {
+    pub(crate) fn base() -> TestCourse {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path().join("course");
         copy_tree(&fixtures().join("base"), &root, &[]);
@@ -48,12 +48,12 @@ impl TestCourse {
     }
 
     /// The course folder, `<tmp>/course`.
-    pub fn root(&self) -> &Path {
+    pub(crate) fn root(&self) -> &Path {
         &self.root
     }
 
     /// Runs `coursepack ARGS` in the temporary folder (so `course` and `dist` are relative).
-    pub fn run(&self, args: &[&str]) -> Run {
+    pub(crate) fn run(&self, args: &[&str]) -> Run {
         let output = Command::new(env!("CARGO_BIN_EXE_coursepack"))
             .args(args)
             .current_dir(self.dir.path())
@@ -71,7 +71,7 @@ impl TestCourse {
     }
 
     /// Every file under `rel` (relative to the temporary folder), sorted, as `/` paths.
-    pub fn files(&self, rel: &str) -> Vec<String> {
+    pub(crate) fn files(&self, rel: &str) -> Vec<String> {
         let root = self.dir.path().join(rel);
         let mut out: Vec<String> = walkdir::WalkDir::new(&root)
             .into_iter()
@@ -108,7 +108,7 @@ fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
 }
 
 /// Compares `actual` with the snapshot file; `UPDATE_EXPECT=1` rewrites the snapshot instead.
-pub fn assert_snapshot(path: &Path, actual: &str) {
+pub(crate) fn assert_snapshot(path: &Path, actual: &str) {
     if std::env::var_os("UPDATE_EXPECT").is_some() {
         std::fs::write(path, actual).unwrap();
         return;
