@@ -5,6 +5,7 @@
 //! under its final name only when it is complete.
 
 pub mod dir;
+pub mod zip;
 
 use anyhow::ensure;
 use std::collections::BTreeMap;
