@@ -3,7 +3,7 @@
 
 use super::{LoadOptions, Outcome};
 use crate::format::{self, Format, Output};
-use crate::package::dir;
+use crate::package::{dir, zip};
 use crate::rendered::{render, Selection};
 use crate::report::Reporter;
 use anyhow::{bail, Context as _};
@@ -43,15 +43,12 @@ pub fn run(options: &BuildOptions, report: &Reporter) -> anyhow::Result<Outcome>
         for package in &packages {
             let plan = format.plan(&course, package, &theme)?;
             let name = format::artifact_name(&course, package, format);
-            let path = match format.output() {
-                Output::Dir => dir::write(&plan, &options.out, &name)?,
-                Output::Zip => bail!("the `{}` format cannot be written yet", format.name()),
+            let (path, slash) = match format.output() {
+                Output::Dir => (dir::write(&plan, &options.out, &name)?, "/"),
+                Output::Zip => (zip::write(&plan, &options.out, &name)?, ""),
             };
-            report.result(&format!(
-                "wrote {}/ ({} modules)",
-                path.display(),
-                package.modules.len()
-            ));
+            let modules = crate::diag::count(package.modules.len(), "module");
+            report.result(&format!("wrote {}{slash} ({modules})", path.display()));
         }
     }
     Ok(Outcome::Success)

@@ -3,6 +3,7 @@
 //! Pure: nothing here touches the disk. A format adds its manifest and its tracking adapter
 //! to the shared rendered documents; a new format is one new file plus one line in [`ALL`].
 
+pub mod scorm12;
 pub mod web;
 
 use crate::html::Tracking;
@@ -38,7 +39,7 @@ pub trait Format: Sync {
 }
 
 /// Every format, in the order builds run them.
-pub static ALL: &[&dyn Format] = &[&web::Web];
+pub static ALL: &[&dyn Format] = &[&web::Web, &scorm12::Scorm12];
 
 /// The format called `name`.
 pub fn by_name(name: &str) -> Option<&'static dyn Format> {
@@ -57,29 +58,47 @@ pub fn artifact_name(course: &Course, package: &RenderedPackage, format: &dyn Fo
     )
 }
 
-/// The files every format shares: the menu page, each module document with the files it
-/// uses, and the theme's assets.
-pub fn common_plan(package: &RenderedPackage, theme: &Theme) -> anyhow::Result<Plan> {
-    let mut plan = Plan::default();
-    plan.add(
-        "index.html",
-        Contents::Generated(package.index_html.clone().into_bytes()),
-    )?;
+/// Adds each module document with the files it uses; returns, per module, the paths added.
+pub fn add_modules(plan: &mut Plan, package: &RenderedPackage) -> anyhow::Result<Vec<Vec<String>>> {
+    let mut lists = Vec::new();
     for module in &package.modules {
         let dir = format!("modules/{}", module.id);
-        plan.add(
-            format!("{dir}/index.html"),
-            Contents::Generated(module.html.clone().into_bytes()),
-        )?;
+        let mut paths = vec![format!("{dir}/index.html")];
+        plan.add(paths[0].clone(), Contents::Generated(module.html.clone().into_bytes()))?;
         for asset in &module.assets {
-            plan.add(
-                format!("{dir}/{}", asset.rel),
-                Contents::Copy(asset.abs.clone()),
-            )?;
+            let path = format!("{dir}/{}", asset.rel);
+            plan.add(path.clone(), Contents::Copy(asset.abs.clone()))?;
+            paths.push(path);
         }
+        lists.push(paths);
     }
+    Ok(lists)
+}
+
+/// Adds the theme's assets; returns the paths added.
+pub fn add_theme(plan: &mut Plan, theme: &Theme) -> anyhow::Result<Vec<String>> {
+    let mut paths = Vec::new();
     for (path, bytes) in theme.assets() {
         plan.add(path, Contents::Generated(bytes.to_vec()))?;
+        paths.push(path.to_string());
     }
+    Ok(paths)
+}
+
+/// The files of a self-contained site: the menu page, the module documents and the theme.
+pub fn site_plan(package: &RenderedPackage, theme: &Theme) -> anyhow::Result<Plan> {
+    let mut plan = Plan::default();
+    plan.add("index.html", Contents::Generated(package.index_html.clone().into_bytes()))?;
+    add_modules(&mut plan, package)?;
+    add_theme(&mut plan, theme)?;
     Ok(plan)
+}
+
+/// The model of a rendered package.
+pub fn model_package<'c>(course: &'c Course, package: &RenderedPackage) -> anyhow::Result<&'c crate::model::Package> {
+    course
+        .packages
+        .iter()
+        .find(|p| p.id == package.package)
+        .ok_or_else(|| anyhow::anyhow!("package `{}` is not in the course", package.package))
 }

@@ -1,7 +1,7 @@
 //! The web format: a static site per package and language that works from disk (open
 //! `index.html`) and from any static host, with progress kept in the browser.
 
-use super::{common_plan, Format, Output};
+use super::{site_plan, Format, Output};
 use crate::html::Tracking;
 use crate::model::Course;
 use crate::package::Plan;
@@ -30,6 +30,6 @@ impl Format for Web {
         package: &RenderedPackage,
         theme: &Theme,
     ) -> anyhow::Result<Plan> {
-        common_plan(package, theme)
+        site_plan(package, theme)
     }
 }
