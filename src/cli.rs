@@ -39,6 +39,19 @@ pub(crate) enum Command {
         Examples:\n  coursepack build\n  coursepack build course --format web --lang fr --out public"
     )]
     Build(BuildArgs),
+    /// Check a SCORM 1.2 zip (ours or not) before uploading it to an LMS.
+    #[command(
+        after_help = "Checks: manifest at the root, schema validity (with xmllint, when installed), \
+        identifiers, references, launch files, every listed file present, mastery scores.\n\n\
+        Examples:\n  coursepack inspect dist/connectoo-connectoo-1.0.0-nl-scorm12.zip"
+    )]
+    Inspect(InspectArgs),
+}
+
+#[derive(Debug, Args)]
+pub(crate) struct InspectArgs {
+    /// The zip file to inspect.
+    pub(crate) package: PathBuf,
 }
 
 #[derive(Debug, Args)]

@@ -20,6 +20,7 @@ pub mod commands;
 pub mod diag;
 pub mod format;
 pub mod html;
+pub mod inspect;
 pub mod manifest;
 pub mod markdown;
 pub mod model;

@@ -29,6 +29,13 @@ fn main() -> ExitCode {
             };
             commands::build::run(&args.options(), &report)
         }
+        cli::Command::Inspect(args) => commands::inspect::run(
+            &args.package,
+            &Reporter {
+                color,
+                ..Reporter::default()
+            },
+        ),
     };
     match result {
         Ok(Outcome::Success) => ExitCode::SUCCESS,

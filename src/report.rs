@@ -52,6 +52,16 @@ impl Reporter {
         let _ = writeln!(std::io::stderr(), "{word}: {message}");
     }
 
+    /// An error that belongs to no source file.
+    pub fn error(&self, message: &str) {
+        let word = if self.color {
+            "\x1b[1;31merror\x1b[0m"
+        } else {
+            "error"
+        };
+        let _ = writeln!(std::io::stderr(), "{word}: {message}");
+    }
+
     /// A result line on stdout.
     pub fn result(&self, line: &str) {
         let _ = writeln!(std::io::stdout(), "{line}");

@@ -2,6 +2,7 @@
 
 pub mod build;
 pub mod check;
+pub mod inspect;
 
 use crate::model::Lang;
 use crate::theme::Theme;

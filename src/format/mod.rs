@@ -64,7 +64,10 @@ pub fn add_modules(plan: &mut Plan, package: &RenderedPackage) -> anyhow::Result
     for module in &package.modules {
         let dir = format!("modules/{}", module.id);
         let mut paths = vec![format!("{dir}/index.html")];
-        plan.add(paths[0].clone(), Contents::Generated(module.html.clone().into_bytes()))?;
+        plan.add(
+            paths[0].clone(),
+            Contents::Generated(module.html.clone().into_bytes()),
+        )?;
         for asset in &module.assets {
             let path = format!("{dir}/{}", asset.rel);
             plan.add(path.clone(), Contents::Copy(asset.abs.clone()))?;
@@ -88,14 +91,20 @@ pub fn add_theme(plan: &mut Plan, theme: &Theme) -> anyhow::Result<Vec<String>> 
 /// The files of a self-contained site: the menu page, the module documents and the theme.
 pub fn site_plan(package: &RenderedPackage, theme: &Theme) -> anyhow::Result<Plan> {
     let mut plan = Plan::default();
-    plan.add("index.html", Contents::Generated(package.index_html.clone().into_bytes()))?;
+    plan.add(
+        "index.html",
+        Contents::Generated(package.index_html.clone().into_bytes()),
+    )?;
     add_modules(&mut plan, package)?;
     add_theme(&mut plan, theme)?;
     Ok(plan)
 }
 
 /// The model of a rendered package.
-pub fn model_package<'c>(course: &'c Course, package: &RenderedPackage) -> anyhow::Result<&'c crate::model::Package> {
+pub fn model_package<'c>(
+    course: &'c Course,
+    package: &RenderedPackage,
+) -> anyhow::Result<&'c crate::model::Package> {
     course
         .packages
         .iter()

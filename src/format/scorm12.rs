@@ -12,10 +12,19 @@ use crate::theme::Theme;
 
 /// The control files every SCORM 1.2 package carries at its root (see `scorm12_control/`).
 pub const CONTROL_FILES: [(&str, &[u8]); 4] = [
-    ("adlcp_rootv1p2.xsd", include_bytes!("scorm12_control/adlcp_rootv1p2.xsd")),
+    (
+        "adlcp_rootv1p2.xsd",
+        include_bytes!("scorm12_control/adlcp_rootv1p2.xsd"),
+    ),
     ("ims_xml.xsd", include_bytes!("scorm12_control/ims_xml.xsd")),
-    ("imscp_rootv1p1p2.xsd", include_bytes!("scorm12_control/imscp_rootv1p1p2.xsd")),
-    ("imsmd_rootv1p2p1.xsd", include_bytes!("scorm12_control/imsmd_rootv1p2p1.xsd")),
+    (
+        "imscp_rootv1p1p2.xsd",
+        include_bytes!("scorm12_control/imscp_rootv1p1p2.xsd"),
+    ),
+    (
+        "imsmd_rootv1p2p1.xsd",
+        include_bytes!("scorm12_control/imsmd_rootv1p2p1.xsd"),
+    ),
 ];
 
 /// See the module documentation.
@@ -34,16 +43,32 @@ impl Format for Scorm12 {
         Output::Zip
     }
 
-    fn plan(&self, course: &Course, package: &RenderedPackage, theme: &Theme) -> anyhow::Result<Plan> {
+    fn plan(
+        &self,
+        course: &Course,
+        package: &RenderedPackage,
+        theme: &Theme,
+    ) -> anyhow::Result<Plan> {
         let mut plan = Plan::default();
         let modules = add_modules(&mut plan, package)?;
         let shared = add_theme(&mut plan, theme)?;
         let files = imsmanifest::Files {
-            modules: modules.iter().map(|m| m.iter().map(String::as_str).collect()).collect(),
+            modules: modules
+                .iter()
+                .map(|m| m.iter().map(String::as_str).collect())
+                .collect(),
             shared: shared.iter().map(String::as_str).collect(),
         };
-        let manifest = imsmanifest::build(course, model_package(course, package)?, package.lang, &files);
-        plan.add("imsmanifest.xml", Contents::Generated(manifest.into_bytes()))?;
+        let manifest = imsmanifest::build(
+            course,
+            model_package(course, package)?,
+            package.lang,
+            &files,
+        );
+        plan.add(
+            "imsmanifest.xml",
+            Contents::Generated(manifest.into_bytes()),
+        )?;
         for (name, bytes) in CONTROL_FILES {
             plan.add(name, Contents::Generated(bytes.to_vec()))?;
         }

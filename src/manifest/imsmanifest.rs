@@ -37,7 +37,13 @@ pub fn build(course: &Course, package: &Package, lang: Lang, files: &Files<'_>) 
     finish(w)
 }
 
-fn manifest(w: &mut Xml, course: &Course, package: &Package, lang: Lang, files: &Files<'_>) -> io::Result<()> {
+fn manifest(
+    w: &mut Xml,
+    course: &Course,
+    package: &Package,
+    lang: Lang,
+    files: &Files<'_>,
+) -> io::Result<()> {
     let identifier = format!("MANIFEST-{}-{}-{}", course.id, package.id, lang.code());
     let attrs = [
         ("identifier", identifier.as_str()),
@@ -64,28 +70,49 @@ fn langstring(w: &mut Xml, lang: Lang, text: &str) -> io::Result<()> {
 }
 
 fn metadata(w: &mut Xml, course: &Course, package: &Package, lang: Lang) -> io::Result<()> {
-    let modules: Vec<&Module> = package.modules.iter().map(|id| &course.modules[id]).collect();
+    let modules: Vec<&Module> = package
+        .modules
+        .iter()
+        .map(|id| &course.modules[id])
+        .collect();
     let minutes: u32 = modules.iter().map(|m| m.learning_minutes).sum();
     element(w, "metadata", &[], |w| {
         text_element(w, "schema", &[], "ADL SCORM")?;
         text_element(w, "schemaversion", &[], "1.2")?;
-        element(w, "lom", &[("xmlns", "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1")], |w| {
-            element(w, "general", &[], |w| {
-                element(w, "title", &[], |w| langstring(w, lang, &format!("{} – {}", course.title.str(lang), package.title.str(lang))))?;
-                text_element(w, "language", &[], lang.tag())?;
-                element(w, "description", &[], |w| langstring(w, lang, course.description.str(lang)))?;
-                for keyword in modules.iter().flat_map(|m| &m.keywords) {
-                    element(w, "keyword", &[], |w| langstring(w, lang, keyword.str(lang)))?;
-                }
-                Ok(())
-            })?;
-            element(w, "lifecycle", &[], |w| {
-                element(w, "version", &[], |w| langstring(w, lang, &course.version))
-            })?;
-            element(w, "educational", &[], |w| {
-                element(w, "typicallearningtime", &[], |w| text_element(w, "datetime", &[], &iso_duration(minutes)))
-            })
-        })
+        element(
+            w,
+            "lom",
+            &[("xmlns", "http://www.imsglobal.org/xsd/imsmd_rootv1p2p1")],
+            |w| {
+                element(w, "general", &[], |w| {
+                    element(w, "title", &[], |w| {
+                        langstring(
+                            w,
+                            lang,
+                            &format!("{} – {}", course.title.str(lang), package.title.str(lang)),
+                        )
+                    })?;
+                    text_element(w, "language", &[], lang.tag())?;
+                    element(w, "description", &[], |w| {
+                        langstring(w, lang, course.description.str(lang))
+                    })?;
+                    for keyword in modules.iter().flat_map(|m| &m.keywords) {
+                        element(w, "keyword", &[], |w| {
+                            langstring(w, lang, keyword.str(lang))
+                        })?;
+                    }
+                    Ok(())
+                })?;
+                element(w, "lifecycle", &[], |w| {
+                    element(w, "version", &[], |w| langstring(w, lang, &course.version))
+                })?;
+                element(w, "educational", &[], |w| {
+                    element(w, "typicallearningtime", &[], |w| {
+                        text_element(w, "datetime", &[], &iso_duration(minutes))
+                    })
+                })
+            },
+        )
     })
 }
 
@@ -107,15 +134,32 @@ fn organizations(w: &mut Xml, course: &Course, package: &Package, lang: Lang) ->
                 let module = &course.modules[id];
                 let item = item_id(id);
                 let resource = resource_id(id);
-                let attrs = [("identifier", item.as_str()), ("identifierref", resource.as_str())];
+                let attrs = [
+                    ("identifier", item.as_str()),
+                    ("identifierref", resource.as_str()),
+                ];
                 element(w, "item", &attrs, |w| {
                     text_element(w, "title", &[], &truncate(module.title.str(lang), 200))?;
                     if package.sequential && i > 0 {
                         let previous = item_id(&package.modules[i - 1]);
-                        text_element(w, "adlcp:prerequisites", &[("type", "aicc_script")], &previous)?;
+                        text_element(
+                            w,
+                            "adlcp:prerequisites",
+                            &[("type", "aicc_script")],
+                            &previous,
+                        )?;
                     }
-                    if let Some(quiz) = module.quiz.as_ref().filter(|q| q.test_questions().next().is_some()) {
-                        text_element(w, "adlcp:masteryscore", &[], &quiz.settings.pass_mark.to_string())?;
+                    if let Some(quiz) = module
+                        .quiz
+                        .as_ref()
+                        .filter(|q| q.test_questions().next().is_some())
+                    {
+                        text_element(
+                            w,
+                            "adlcp:masteryscore",
+                            &[],
+                            &quiz.settings.pass_mark.to_string(),
+                        )?;
                     }
                     Ok(())
                 })?;
@@ -138,16 +182,26 @@ fn resources(w: &mut Xml, package: &Package, files: &Files<'_>) -> io::Result<()
             ];
             element(w, "resource", &attrs, |w| {
                 for file in module_files {
-                    w.create_element("file").with_attribute(("href", *file)).write_empty()?;
+                    w.create_element("file")
+                        .with_attribute(("href", *file))
+                        .write_empty()?;
                 }
-                w.create_element("dependency").with_attribute(("identifierref", SHARED_ID)).write_empty()?;
+                w.create_element("dependency")
+                    .with_attribute(("identifierref", SHARED_ID))
+                    .write_empty()?;
                 Ok(())
             })?;
         }
-        let attrs = [("identifier", SHARED_ID), ("type", "webcontent"), ("adlcp:scormtype", "asset")];
+        let attrs = [
+            ("identifier", SHARED_ID),
+            ("type", "webcontent"),
+            ("adlcp:scormtype", "asset"),
+        ];
         element(w, "resource", &attrs, |w| {
             for file in &files.shared {
-                w.create_element("file").with_attribute(("href", *file)).write_empty()?;
+                w.create_element("file")
+                    .with_attribute(("href", *file))
+                    .write_empty()?;
             }
             Ok(())
         })

@@ -22,14 +22,28 @@ pub(crate) fn document() -> Xml {
 }
 
 /// `<name attrs…>text</name>`.
-pub(crate) fn text_element(w: &mut Xml, name: &str, attrs: &[(&str, &str)], text: &str) -> io::Result<()> {
-    w.create_element(name).with_attributes(attrs.iter().copied()).write_text_content(BytesText::new(text))?;
+pub(crate) fn text_element(
+    w: &mut Xml,
+    name: &str,
+    attrs: &[(&str, &str)],
+    text: &str,
+) -> io::Result<()> {
+    w.create_element(name)
+        .with_attributes(attrs.iter().copied())
+        .write_text_content(BytesText::new(text))?;
     Ok(())
 }
 
 /// `<name attrs…>…</name>` with children written by `inner`.
-pub(crate) fn element(w: &mut Xml, name: &str, attrs: &[(&str, &str)], inner: impl FnOnce(&mut Xml) -> io::Result<()>) -> io::Result<()> {
-    w.create_element(name).with_attributes(attrs.iter().copied()).write_inner_content(inner)?;
+pub(crate) fn element(
+    w: &mut Xml,
+    name: &str,
+    attrs: &[(&str, &str)],
+    inner: impl FnOnce(&mut Xml) -> io::Result<()>,
+) -> io::Result<()> {
+    w.create_element(name)
+        .with_attributes(attrs.iter().copied())
+        .write_inner_content(inner)?;
     Ok(())
 }
 

@@ -16,7 +16,9 @@ use zip::{CompressionMethod, DateTime, ZipWriter};
 /// The timestamp of every entry: `SOURCE_DATE_EPOCH` when set (reproducible-builds.org),
 /// else 2000-01-01 00:00:00. Zip stores local time without zone and cannot go before 1980.
 pub fn timestamp() -> DateTime {
-    let epoch = std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.trim().parse::<i64>().ok());
+    let epoch = std::env::var("SOURCE_DATE_EPOCH")
+        .ok()
+        .and_then(|v| v.trim().parse::<i64>().ok());
     let fallback = DateTime::from_date_and_time(2000, 1, 1, 0, 0, 0).unwrap_or_default();
     epoch.and_then(from_unix).unwrap_or(fallback)
 }
@@ -47,11 +49,13 @@ fn from_unix(seconds: i64) -> Option<DateTime> {
 
 /// Writes `plan` to `out/<name>.zip`; returns the zip's path.
 pub fn write(plan: &Plan, out: &Path, name: &str) -> anyhow::Result<PathBuf> {
-    std::fs::create_dir_all(out).with_context(|| format!("cannot create output folder `{}`", out.display()))?;
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("cannot create output folder `{}`", out.display()))?;
     let target = out.join(format!("{name}.zip"));
     let temp = out.join(format!(".{name}.zip.partial-{}", std::process::id()));
     let result = write_to(plan, &temp).and_then(|()| {
-        std::fs::rename(&temp, &target).with_context(|| format!("cannot create `{}`", target.display()))
+        std::fs::rename(&temp, &target)
+            .with_context(|| format!("cannot create `{}`", target.display()))
     });
     if result.is_err() {
         let _ = std::fs::remove_file(&temp);
@@ -60,7 +64,8 @@ pub fn write(plan: &Plan, out: &Path, name: &str) -> anyhow::Result<PathBuf> {
 }
 
 fn write_to(plan: &Plan, path: &Path) -> anyhow::Result<()> {
-    let file = std::fs::File::create(path).with_context(|| format!("cannot create `{}`", path.display()))?;
+    let file = std::fs::File::create(path)
+        .with_context(|| format!("cannot create `{}`", path.display()))?;
     let mut zip = ZipWriter::new(std::io::BufWriter::new(file));
     write_entries(plan, &mut zip)?;
     let mut inner = zip.finish().context("cannot finish the zip")?;
@@ -70,18 +75,23 @@ fn write_to(plan: &Plan, path: &Path) -> anyhow::Result<()> {
 }
 
 /// Streams every entry of `plan` into `zip`; copied files are read in chunks, never whole.
-pub fn write_entries<W: Write + std::io::Seek>(plan: &Plan, zip: &mut ZipWriter<W>) -> anyhow::Result<()> {
+pub fn write_entries<W: Write + std::io::Seek>(
+    plan: &Plan,
+    zip: &mut ZipWriter<W>,
+) -> anyhow::Result<()> {
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(6))
         .last_modified_time(timestamp())
         .unix_permissions(0o644);
     for (path, contents) in plan.entries() {
-        zip.start_file(path, options).with_context(|| format!("cannot add `{path}`"))?;
+        zip.start_file(path, options)
+            .with_context(|| format!("cannot add `{path}`"))?;
         match contents {
             Contents::Generated(bytes) => zip.write_all(bytes)?,
             Contents::Copy(source) => {
-                let mut file = std::fs::File::open(source).with_context(|| format!("cannot read `{}`", source.display()))?;
+                let mut file = std::fs::File::open(source)
+                    .with_context(|| format!("cannot read `{}`", source.display()))?;
                 let mut buf = [0u8; 64 * 1024];
                 loop {
                     let n = file.read(&mut buf)?;
@@ -102,8 +112,10 @@ mod tests {
 
     fn plan() -> Plan {
         let mut plan = Plan::default();
-        plan.add("b.txt", Contents::Generated(b"bee".to_vec())).unwrap();
-        plan.add("a/a.txt", Contents::Generated(b"ay".to_vec())).unwrap();
+        plan.add("b.txt", Contents::Generated(b"bee".to_vec()))
+            .unwrap();
+        plan.add("a/a.txt", Contents::Generated(b"ay".to_vec()))
+            .unwrap();
         plan
     }
 
@@ -125,16 +137,30 @@ mod tests {
         let good = write(&plan(), out.path(), "x").unwrap();
         let before = std::fs::read(&good).unwrap();
         let mut bad = plan();
-        bad.add("c.txt", Contents::Copy(out.path().join("missing"))).unwrap();
+        bad.add("c.txt", Contents::Copy(out.path().join("missing")))
+            .unwrap();
         assert!(write(&bad, out.path(), "x").is_err());
         assert_eq!(std::fs::read(&good).unwrap(), before);
-        let names: Vec<_> = std::fs::read_dir(out.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+        let names: Vec<_> = std::fs::read_dir(out.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name())
+            .collect();
         assert_eq!(names, ["x.zip"]);
     }
 
     #[test]
     fn unix_time_converts_to_a_civil_date() {
         let dt = from_unix(1_700_000_000).unwrap();
-        assert_eq!((dt.year(), dt.month(), dt.day(), dt.hour(), dt.minute(), dt.second()), (2023, 11, 14, 22, 13, 20));
+        assert_eq!(
+            (
+                dt.year(),
+                dt.month(),
+                dt.day(),
+                dt.hour(),
+                dt.minute(),
+                dt.second()
+            ),
+            (2023, 11, 14, 22, 13, 20)
+        );
     }
 }
