@@ -21,6 +21,7 @@ pub mod diag;
 pub mod format;
 pub mod html;
 pub mod inspect;
+pub mod interaction;
 pub mod manifest;
 pub mod markdown;
 pub mod model;

@@ -1,6 +1,8 @@
 //! The JSON the browser runtime reads from each page (`<script id="cp-data">`): page ids,
 //! test settings and answer keys. Its shape is the contract documented in `docs/runtime.md`.
 
+use crate::interaction::{self, Interaction};
+use crate::manifest::xapi_ids;
 use crate::model::quiz::{Question, QuestionKind, Role};
 use crate::model::{Course, Lang, Module, Package};
 use serde::Serialize;
@@ -19,6 +21,15 @@ pub struct ModuleData<'a> {
     pages: Vec<&'a str>,
     test: Option<TestData<'a>>,
     questions: BTreeMap<&'a str, QuestionData<'a>>,
+    activities: Activities,
+}
+
+/// xAPI activity IRIs (publisher ids; a cmi5 LMS gives the AU its own id at launch).
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Activities {
+    package: String,
+    module: String,
 }
 
 #[derive(Serialize)]
@@ -56,6 +67,10 @@ struct QuestionData<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     order: Option<Vec<&'a str>>,
     feedback: FeedbackData<'a>,
+    /// How the answer is reported: SCORM 1.2 and xAPI types and correct patterns.
+    scorm: Option<Interaction>,
+    xapi: Option<Interaction>,
+    activity: String,
 }
 
 #[derive(Serialize, Default)]
@@ -147,15 +162,22 @@ pub fn module<'a>(
             .map(|q| {
                 q.questions
                     .iter()
-                    .map(|q| (q.id.as_str(), question(q, lang)))
+                    .map(|q| (q.id.as_str(), question(course, &module.id, q, lang)))
                     .collect()
             })
             .unwrap_or_default(),
+        activities: Activities {
+            package: xapi_ids::package(course, &package.id),
+            module: xapi_ids::module(course, &module.id),
+        },
     }
 }
 
-fn question(q: &Question, lang: Lang) -> QuestionData<'_> {
+fn question<'a>(course: &Course, module: &str, q: &'a Question, lang: Lang) -> QuestionData<'a> {
     let mut d = QuestionData {
+        scorm: Some(interaction::scorm12(q)),
+        xapi: Some(interaction::xapi(q)),
+        activity: xapi_ids::question(course, module, &q.id),
         kind: q.kind.name(),
         role: Some(q.role),
         weight: q.weight,

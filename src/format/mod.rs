@@ -3,7 +3,9 @@
 //! Pure: nothing here touches the disk. A format adds its manifest and its tracking adapter
 //! to the shared rendered documents; a new format is one new file plus one line in [`ALL`].
 
+pub mod cmi5;
 pub mod scorm12;
+pub mod tincan;
 pub mod web;
 
 use crate::html::Tracking;
@@ -39,7 +41,7 @@ pub trait Format: Sync {
 }
 
 /// Every format, in the order builds run them.
-pub static ALL: &[&dyn Format] = &[&web::Web, &scorm12::Scorm12];
+pub static ALL: &[&dyn Format] = &[&web::Web, &scorm12::Scorm12, &cmi5::Cmi5, &tincan::Tincan];
 
 /// The format called `name`.
 pub fn by_name(name: &str) -> Option<&'static dyn Format> {

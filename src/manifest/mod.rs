@@ -3,7 +3,10 @@
 //! They are written with quick-xml rather than templates: a manifest is a contract with the
 //! LMS, not something to restyle, and quick-xml escapes every value correctly.
 
+pub mod cmi5_xml;
 pub mod imsmanifest;
+pub mod tincan_xml;
+pub mod xapi_ids;
 
 use quick_xml::events::BytesText;
 use quick_xml::Writer;
