@@ -18,7 +18,7 @@ Examples:
 
 /// Compiles Markdown and YAML courses into e-learning packages.
 #[derive(Debug, Parser)]
-#[command(name = "coursepack", version, about, after_help = EXAMPLES, propagate_version = true)]
+#[command(name = "coursepack", version, about, after_help = EXAMPLES)]
 pub(crate) struct Cli {
     #[command(subcommand)]
     pub(crate) command: Command,
@@ -96,6 +96,12 @@ pub(crate) struct BuildArgs {
     /// Output folder.
     #[arg(long, default_value = "dist", value_name = "DIR")]
     pub(crate) out: PathBuf,
+    /// Version to build instead of course.yaml's (for CI, e.g. a git tag; a leading `v` is dropped).
+    #[arg(long, value_name = "VERSION")]
+    pub(crate) version: Option<String>,
+    /// Print a machine-readable JSON report (artifacts with sizes and checksums, diagnostics) on stdout.
+    #[arg(long)]
+    pub(crate) json: bool,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
 }
@@ -162,6 +168,8 @@ impl BuildArgs {
                     .collect(),
             },
             out: self.out.clone(),
+            version: self.version.clone(),
+            json: self.json,
         }
     }
 }

@@ -20,7 +20,7 @@ fn main() -> ExitCode {
                 color,
             };
             commands::check::run(&args.common.load_options(args.course_dir.clone()), &report)
-                .map(|(o, _, _)| o)
+                .map(|run| run.outcome)
         }
         cli::Command::Build(args) => {
             let report = Reporter {

@@ -242,7 +242,7 @@ fn package(
 
 /// Versions are `MAJOR.MINOR.PATCH` with an optional `-prerelease` of letters, digits, dots
 /// and hyphens: they go into file names and manifests (SCORM caps `version` at 20 chars).
-pub(crate) fn is_valid_version(v: &str) -> bool {
+pub fn is_valid_version(v: &str) -> bool {
     let (core, pre) = match v.split_once('-') {
         Some((core, pre)) => (core, Some(pre)),
         None => (v, None),

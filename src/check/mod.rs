@@ -40,6 +40,8 @@ pub struct Checked {
     pub sources: SourceSet,
 }
 
+pub use course::is_valid_version;
+
 /// The context every rule reports into.
 pub(crate) struct Ctx {
     langs: Vec<Lang>,

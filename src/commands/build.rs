@@ -1,35 +1,158 @@
-//! `coursepack build`: check, then render once per tracking adapter and write one artifact
-//! per package, language and format.
+//! `coursepack build`: check, render, then write one artifact per package, language and
+//! format, in parallel, followed by `SHA256SUMS` and (with `--json`) a report on stdout.
 
-use super::{LoadOptions, Outcome};
+use super::{check::CheckRun, Outcome};
+use crate::diag::Diagnostic;
 use crate::format::{self, Format, Output};
-use crate::package::{dir, zip};
-use crate::rendered::{render, Selection};
+use crate::model::Course;
+use crate::package::{checksum, dir, zip};
+use crate::rendered::{render, RenderedPackage, Selection};
 use crate::report::Reporter;
 use anyhow::{bail, Context as _};
+use rayon::prelude::*;
+use serde::Serialize;
 use std::path::PathBuf;
 
 /// What to build.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
     /// Course folder, theme, translation and warning policy.
-    pub load: LoadOptions,
+    pub load: super::LoadOptions,
     /// Format names; every format when empty.
     pub formats: Vec<String>,
     /// Which packages and languages.
     pub selection: Selection,
     /// Output folder.
     pub out: PathBuf,
+    /// Replaces the version of `course.yaml` (for CI, e.g. from a git tag).
+    pub version: Option<String>,
+    /// Print a JSON report on stdout instead of one line per artifact.
+    pub json: bool,
+}
+
+/// One written artifact, as the JSON report lists it.
+#[derive(Debug, Serialize)]
+pub struct Artifact {
+    /// File or folder name inside the output folder.
+    pub name: String,
+    /// Package id.
+    pub package: String,
+    /// Language code.
+    pub language: &'static str,
+    /// Format name.
+    pub format: &'static str,
+    /// Version written into the artifact.
+    pub version: String,
+    /// Size in bytes (all files, for a folder).
+    pub size: u64,
+    /// SHA-256 of the zip; for a folder, of its `SHA256SUMS`-style file list.
+    pub sha256: String,
+    #[serde(skip)]
+    files: Vec<(String, String)>,
+}
+
+#[derive(Serialize)]
+struct Report<'a> {
+    version: Option<&'a str>,
+    artifacts: &'a [Artifact],
+    diagnostics: &'a [Diagnostic],
 }
 
 /// Runs the build. Nothing is written when the check fails.
 pub fn run(options: &BuildOptions, report: &Reporter) -> anyhow::Result<Outcome> {
-    let (outcome, checked, theme) = super::check::run(&options.load, report)?;
-    let Some(course) = checked.course.filter(|_| outcome == Outcome::Success) else {
-        return Ok(Outcome::Failure);
+    let CheckRun {
+        outcome,
+        checked,
+        theme,
+        diagnostics,
+    } = super::check::run(&options.load, report)?;
+    let course = match checked.course {
+        Some(course) if outcome == Outcome::Success => course,
+        _ => {
+            print_json(options, report, None, &[], &diagnostics)?;
+            return Ok(Outcome::Failure);
+        }
     };
+    let course = with_version(course, options.version.as_deref())?;
     let formats = formats(&options.formats)?;
-    for id in &options.selection.packages {
+    check_selection(&course, &options.selection)?;
+    // Each format has its own tracking adapter, so each renders its documents once.
+    let rendered: Vec<(&dyn Format, Vec<RenderedPackage>)> = formats
+        .par_iter()
+        .map(|format| {
+            Ok((
+                *format,
+                render(&course, &theme, &options.selection, format.tracking())?,
+            ))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let jobs: Vec<(&dyn Format, &RenderedPackage)> = rendered
+        .iter()
+        .flat_map(|(f, ps)| ps.iter().map(move |p| (*f, p)))
+        .collect();
+    let artifacts: Vec<Artifact> = jobs
+        .par_iter()
+        .map(|(format, package)| write_artifact(&course, *format, package, &theme, options))
+        .collect::<anyhow::Result<_>>()?;
+    let sums: Vec<(String, String)> = artifacts
+        .iter()
+        .flat_map(|a| a.files.iter().cloned())
+        .collect();
+    checksum::write_sums(&options.out, &sums)?;
+    if !options.json {
+        for a in &artifacts {
+            let slash = if a.format == "web" { "/" } else { "" };
+            report.result(&format!(
+                "wrote {}{slash} ({} bytes)",
+                options.out.join(&a.name).display(),
+                a.size
+            ));
+        }
+        report.result(&format!(
+            "wrote {}",
+            options.out.join("SHA256SUMS").display()
+        ));
+    }
+    print_json(
+        options,
+        report,
+        Some(&course.version),
+        &artifacts,
+        &diagnostics,
+    )?;
+    Ok(Outcome::Success)
+}
+
+fn print_json(
+    options: &BuildOptions,
+    report: &Reporter,
+    version: Option<&str>,
+    artifacts: &[Artifact],
+    diagnostics: &[Diagnostic],
+) -> anyhow::Result<()> {
+    if options.json {
+        report.result(&serde_json::to_string_pretty(&Report {
+            version,
+            artifacts,
+            diagnostics,
+        })?);
+    }
+    Ok(())
+}
+
+fn with_version(mut course: Course, version: Option<&str>) -> anyhow::Result<Course> {
+    if let Some(v) = version {
+        let v = v.strip_prefix('v').unwrap_or(v);
+        if !crate::check::is_valid_version(v) {
+            bail!("`--version {v}` is not a valid version: write MAJOR.MINOR.PATCH, optionally with -prerelease (a leading `v` is dropped)");
+        }
+        course.version = v.to_string();
+    }
+    Ok(course)
+}
+
+fn check_selection(course: &Course, selection: &Selection) -> anyhow::Result<()> {
+    for id in &selection.packages {
         if !course.packages.iter().any(|p| &p.id == id) {
             let ids: Vec<&str> = course.packages.iter().map(|p| p.id.as_str()).collect();
             bail!(
@@ -38,20 +161,54 @@ pub fn run(options: &BuildOptions, report: &Reporter) -> anyhow::Result<Outcome>
             );
         }
     }
-    for format in formats {
-        let packages = render(&course, &theme, &options.selection, format.tracking())?;
-        for package in &packages {
-            let plan = format.plan(&course, package, &theme)?;
-            let name = format::artifact_name(&course, package, format);
-            let (path, slash) = match format.output() {
-                Output::Dir => (dir::write(&plan, &options.out, &name)?, "/"),
-                Output::Zip => (zip::write(&plan, &options.out, &name)?, ""),
-            };
-            let modules = crate::diag::count(package.modules.len(), "module");
-            report.result(&format!("wrote {}{slash} ({modules})", path.display()));
+    for lang in &selection.langs {
+        if !course.languages.contains(lang) {
+            bail!("the course has no `{}` version", lang.code());
         }
     }
-    Ok(Outcome::Success)
+    Ok(())
+}
+
+fn write_artifact(
+    course: &Course,
+    format: &dyn Format,
+    package: &RenderedPackage,
+    theme: &crate::theme::Theme,
+    options: &BuildOptions,
+) -> anyhow::Result<Artifact> {
+    let plan = format.plan(course, package, theme)?;
+    let name = format::artifact_name(course, package, format);
+    let (name, files) = match format.output() {
+        Output::Dir => {
+            let path = dir::write(&plan, &options.out, &name)?;
+            (name.clone(), checksum::of_dir(&path, &name)?)
+        }
+        Output::Zip => {
+            let path = zip::write(&plan, &options.out, &name, zip::timestamp(&course.version))?;
+            let file = format!("{name}.zip");
+            (file.clone(), vec![(file, checksum::of_file(&path)?)])
+        }
+    };
+    let size = files
+        .iter()
+        .map(|(path, _)| std::fs::metadata(options.out.join(path)).map(|m| m.len()))
+        .sum::<std::io::Result<u64>>()
+        .context("cannot measure the artifact")?;
+    let sha256 = if files.len() == 1 {
+        files[0].1.clone()
+    } else {
+        checksum::of_list(&files)
+    };
+    Ok(Artifact {
+        name,
+        package: package.package.clone(),
+        language: package.lang.code(),
+        format: format.name(),
+        version: course.version.clone(),
+        size,
+        sha256,
+        files,
+    })
 }
 
 fn formats(names: &[String]) -> anyhow::Result<Vec<&'static dyn Format>> {

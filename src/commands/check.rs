@@ -5,9 +5,20 @@ use crate::check::{check, CheckOptions, Checked};
 use crate::report::Reporter;
 use crate::theme::Theme;
 
-/// Runs the check and prints its diagnostics; `Ok` holds the outcome, the checked course
-/// (for `build`) and the theme.
-pub fn run(options: &LoadOptions, report: &Reporter) -> anyhow::Result<(Outcome, Checked, Theme)> {
+/// What a check gives `build`.
+pub struct CheckRun {
+    /// Success or failure, with `--deny warnings` applied.
+    pub outcome: Outcome,
+    /// The course (when clean) and its sources.
+    pub checked: Checked,
+    /// The theme, with overrides.
+    pub theme: Theme,
+    /// Every diagnostic, sorted.
+    pub diagnostics: Vec<crate::diag::Diagnostic>,
+}
+
+/// Runs the check and prints its diagnostics.
+pub fn run(options: &LoadOptions, report: &Reporter) -> anyhow::Result<CheckRun> {
     let theme = load_theme(options, report)?;
     let check_options = CheckOptions {
         allow_missing_translations: options.allow_missing_translations,
@@ -22,5 +33,10 @@ pub fn run(options: &LoadOptions, report: &Reporter) -> anyhow::Result<(Outcome,
     } else {
         Outcome::Success
     };
-    Ok((outcome, checked, theme))
+    Ok(CheckRun {
+        outcome,
+        checked,
+        theme,
+        diagnostics,
+    })
 }

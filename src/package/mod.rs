@@ -4,6 +4,7 @@
 //! sorted by path; writers turn the plan into bytes on disk, atomically: the result appears
 //! under its final name only when it is complete.
 
+pub mod checksum;
 pub mod dir;
 pub mod zip;
 

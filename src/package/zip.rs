@@ -14,13 +14,21 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipWriter};
 
 /// The timestamp of every entry: `SOURCE_DATE_EPOCH` when set (reproducible-builds.org),
-/// else 2000-01-01 00:00:00. Zip stores local time without zone and cannot go before 1980.
-pub fn timestamp() -> DateTime {
+/// else a date derived from the version alone (a day between 2000 and 2019), so the same
+/// version always gets the same bytes and two versions can still be told apart by date.
+/// Zip stores local time without zone and cannot go before 1980.
+pub fn timestamp(version: &str) -> DateTime {
     let epoch = std::env::var("SOURCE_DATE_EPOCH")
         .ok()
         .and_then(|v| v.trim().parse::<i64>().ok());
-    let fallback = DateTime::from_date_and_time(2000, 1, 1, 0, 0, 0).unwrap_or_default();
-    epoch.and_then(from_unix).unwrap_or(fallback)
+    let hash = version.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    let derived = 946_684_800 + (hash % 7305) as i64 * 86_400;
+    epoch
+        .and_then(from_unix)
+        .or_else(|| from_unix(derived))
+        .unwrap_or_default()
 }
 
 fn from_unix(seconds: i64) -> Option<DateTime> {
@@ -47,13 +55,13 @@ fn from_unix(seconds: i64) -> Option<DateTime> {
     .ok()
 }
 
-/// Writes `plan` to `out/<name>.zip`; returns the zip's path.
-pub fn write(plan: &Plan, out: &Path, name: &str) -> anyhow::Result<PathBuf> {
+/// Writes `plan` to `out/<name>.zip` with every entry dated `mtime`; returns the zip's path.
+pub fn write(plan: &Plan, out: &Path, name: &str, mtime: DateTime) -> anyhow::Result<PathBuf> {
     std::fs::create_dir_all(out)
         .with_context(|| format!("cannot create output folder `{}`", out.display()))?;
     let target = out.join(format!("{name}.zip"));
     let temp = out.join(format!(".{name}.zip.partial-{}", std::process::id()));
-    let result = write_to(plan, &temp).and_then(|()| {
+    let result = write_to(plan, &temp, mtime).and_then(|()| {
         std::fs::rename(&temp, &target)
             .with_context(|| format!("cannot create `{}`", target.display()))
     });
@@ -63,11 +71,11 @@ pub fn write(plan: &Plan, out: &Path, name: &str) -> anyhow::Result<PathBuf> {
     result.map(|()| target)
 }
 
-fn write_to(plan: &Plan, path: &Path) -> anyhow::Result<()> {
+fn write_to(plan: &Plan, path: &Path, mtime: DateTime) -> anyhow::Result<()> {
     let file = std::fs::File::create(path)
         .with_context(|| format!("cannot create `{}`", path.display()))?;
     let mut zip = ZipWriter::new(std::io::BufWriter::new(file));
-    write_entries(plan, &mut zip)?;
+    write_entries(plan, &mut zip, mtime)?;
     let mut inner = zip.finish().context("cannot finish the zip")?;
     inner.flush()?;
     inner.into_inner().map_err(|e| e.into_error())?.sync_all()?;
@@ -78,11 +86,12 @@ fn write_to(plan: &Plan, path: &Path) -> anyhow::Result<()> {
 pub fn write_entries<W: Write + std::io::Seek>(
     plan: &Plan,
     zip: &mut ZipWriter<W>,
+    mtime: DateTime,
 ) -> anyhow::Result<()> {
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(6))
-        .last_modified_time(timestamp())
+        .last_modified_time(mtime)
         .unix_permissions(0o644);
     for (path, contents) in plan.entries() {
         zip.start_file(path, options)
@@ -122,9 +131,13 @@ mod tests {
     #[test]
     fn the_same_plan_gives_the_same_bytes() {
         let out = tempfile::tempdir().unwrap();
-        let one = std::fs::read(write(&plan(), out.path(), "x").unwrap()).unwrap();
+        let one =
+            std::fs::read(write(&plan(), out.path(), "x", timestamp("1.0.0")).unwrap()).unwrap();
         std::thread::sleep(std::time::Duration::from_millis(1100));
-        let two = std::fs::read(write(&plan(), &out.path().join("again"), "x").unwrap()).unwrap();
+        let two = std::fs::read(
+            write(&plan(), &out.path().join("again"), "x", timestamp("1.0.0")).unwrap(),
+        )
+        .unwrap();
         assert_eq!(one, two);
         let mut archive = zip::ZipArchive::new(std::io::Cursor::new(one)).unwrap();
         assert_eq!(archive.file_names().collect::<Vec<_>>().len(), 2);
@@ -134,12 +147,12 @@ mod tests {
     #[test]
     fn a_failed_write_leaves_the_previous_zip_and_no_partial_file() {
         let out = tempfile::tempdir().unwrap();
-        let good = write(&plan(), out.path(), "x").unwrap();
+        let good = write(&plan(), out.path(), "x", timestamp("1.0.0")).unwrap();
         let before = std::fs::read(&good).unwrap();
         let mut bad = plan();
         bad.add("c.txt", Contents::Copy(out.path().join("missing")))
             .unwrap();
-        assert!(write(&bad, out.path(), "x").is_err());
+        assert!(write(&bad, out.path(), "x", timestamp("1.0.0")).is_err());
         assert_eq!(std::fs::read(&good).unwrap(), before);
         let names: Vec<_> = std::fs::read_dir(out.path())
             .unwrap()
