@@ -132,9 +132,9 @@ fn write_module(dir: &Path, n: usize) {
             _ => {
                 quiz.push_str("    type: sequencing\n    items:\n");
                 for i in 0..4 {
-                    let _ = write!(
+                    let _ = writeln!(
                         quiz,
-                        "      - {{ id: s{i}, text: {} }}\n",
+                        "      - {{ id: s{i}, text: {} }}",
                         localized(q + i, 3)
                     );
                 }
