@@ -62,6 +62,9 @@ struct QuestionData<'a> {
     answers: Option<&'a [String]>,
     #[serde(skip_serializing_if = "Option::is_none")]
     case_sensitive: Option<bool>,
+    /// Longest input accepted (fill-in, numeric), so the resume state has a known bound.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    max_length: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pairs: Option<Vec<&'a str>>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -206,10 +209,12 @@ fn question<'a>(course: &Course, module: &str, q: &'a Question, lang: Lang) -> Q
         } => {
             d.answers = Some(answers);
             d.case_sensitive = Some(*case_sensitive);
+            d.max_length = Some(crate::check::fill_in_max_len(answers));
         }
         QuestionKind::Numeric { answer, tolerance } => {
             d.answer = Some((*answer).into());
             d.tolerance = Some(*tolerance);
+            d.max_length = Some(20);
         }
         QuestionKind::Matching { pairs } => {
             d.pairs = Some(pairs.iter().map(|p| p.id.as_str()).collect())

@@ -10,6 +10,7 @@ mod ids;
 mod media;
 mod module;
 mod quiz;
+mod suspend;
 mod text;
 mod translations;
 
@@ -41,6 +42,7 @@ pub struct Checked {
 }
 
 pub use course::is_valid_version;
+pub use suspend::{fill_in_max_len, worst_case as suspend_data_worst_case};
 
 /// The context every rule reports into.
 pub(crate) struct Ctx {

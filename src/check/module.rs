@@ -4,7 +4,7 @@
 //! for an undeclared language, E301 invalid module id, E309 invalid learning time, E310
 //! invalid review date, E311 no objectives.
 
-use super::{ids, media, quiz, text, translations, Ctx};
+use super::{ids, media, quiz, suspend, text, translations, Ctx};
 use crate::diag::{Diagnostic, Span};
 use crate::markdown;
 use crate::model::{Lang, Localized, Module, ModuleText};
@@ -49,6 +49,8 @@ pub(super) fn load(ctx: &mut Ctx, sources: &SourceSet, id: &str) -> Option<Modul
         &findings,
         quiz.as_ref().map(Option::as_ref).ok_or(()),
     );
+    let pages = texts.values().map(|t| t.pages.len()).max().unwrap_or(0);
+    suspend::judge(ctx, &dir, pages, quiz.as_ref().and_then(Option::as_ref));
     let (title, description, learning_minutes, objectives, keywords) = header?;
     Some(Module {
         id: id.to_string(),

@@ -60,6 +60,7 @@ check_cases!(
     raw_html,
     text_before_heading,
     not_utf8,
+    suspend_data_too_large,
 );
 
 #[test]
