@@ -8,7 +8,7 @@ use crate::model::quiz::{Question, QuestionKind, Quiz};
 use std::path::Path;
 
 /// SCORM 1.2 `cmi.suspend_data` is a CMIString4096.
-pub const LIMIT: usize = 4096;
+pub(crate) const LIMIT: usize = 4096;
 
 /// Length in base 36 of `n`.
 fn base36_len(mut n: u64) -> usize {

@@ -69,25 +69,6 @@ impl TestCourse {
             stderr: redact(&output.stderr),
         }
     }
-
-    /// Every file under `rel` (relative to the temporary folder), sorted, as `/` paths.
-    pub(crate) fn files(&self, rel: &str) -> Vec<String> {
-        let root = self.dir.path().join(rel);
-        let mut out: Vec<String> = walkdir::WalkDir::new(&root)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file())
-            .map(|e| {
-                e.path()
-                    .strip_prefix(&root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/")
-            })
-            .collect();
-        out.sort();
-        out
-    }
 }
 
 fn copy_tree(from: &Path, to: &Path, skip: &[&str]) {
