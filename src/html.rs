@@ -73,6 +73,9 @@ struct PageView {
     id: String,
     title: String,
     html: String,
+    /// `html` split after the page's `<h2>`, so a theme can put something under the title.
+    heading: String,
+    body: String,
     /// Set when the page is shown in a fallback language.
     lang_tag: Option<&'static str>,
 }
@@ -219,10 +222,14 @@ impl Renderer<'_> {
         let fallback = (text.lang != lang).then(|| text.lang.tag());
         let mut pages = Vec::new();
         for page in &text.pages {
+            let html = self.place_questions(module, &page.html)?;
+            let split = html.find("</h2>").map_or(0, |i| i + "</h2>".len());
             pages.push(PageView {
                 id: page.id.clone(),
                 title: page.title.clone(),
-                html: self.place_questions(module, &page.html)?,
+                heading: html[..split].to_string(),
+                body: html[split..].to_string(),
+                html,
                 lang_tag: fallback,
             });
         }

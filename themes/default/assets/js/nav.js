@@ -1,0 +1,30 @@
+/* coursepack runtime: one page at a time, without reloading the document (an LMS adapter
+   must never see the page unload between pages). Focus moves to the new page's heading. */
+(function (CP) {
+  "use strict";
+
+  CP.nav = function (pages, ui, onShow) {
+    var prev = document.getElementById("cp-prev");
+    var next = document.getElementById("cp-next");
+    var position = document.getElementById("cp-position");
+    var current = 0;
+
+    function show(index, focus) {
+      current = Math.max(0, Math.min(pages.length - 1, index));
+      pages.forEach(function (p, i) { p.hidden = i !== current; });
+      prev.disabled = current === 0;
+      next.disabled = current === pages.length - 1;
+      position.textContent = CP.format(ui["nav.page"], { n: current + 1, total: pages.length });
+      if (focus) {
+        var heading = pages[current].querySelector("h2");
+        if (heading) heading.focus();
+        window.scrollTo(0, 0);
+      }
+      onShow(current);
+    }
+
+    prev.addEventListener("click", function () { show(current - 1, true); });
+    next.addEventListener("click", function () { show(current + 1, true); });
+    return { show: show, current: function () { return current; } };
+  };
+})(window.Coursepack = window.Coursepack || {});
