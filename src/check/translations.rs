@@ -27,6 +27,15 @@ pub(super) fn localized(
         let lang = Lang::from_code(key).filter(|l| ctx.langs.contains(l));
         let Some(lang) = lang else {
             let codes: Vec<&str> = ctx.langs.iter().map(|l| l.code()).collect();
+            if key.contains(' ') || key.len() > 3 {
+                // `{ nl: Ja, zeker }`: in a flow mapping the comma ends the value, and the
+                // rest of the text becomes a key of its own.
+                ctx.diags.push(
+                    Diagnostic::error("E202", key_span(file, text, key), format!("`{key}` reads as a language key"))
+                        .with_help("a comma inside `{ … }` ends the text: put the text in quotes, `nl: \"Ja, zeker\"`, or write one language per line"),
+                );
+                continue;
+            }
             let span = key_span(file, text, key);
             ctx.diags.push(
                 Diagnostic::error(

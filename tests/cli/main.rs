@@ -61,6 +61,7 @@ check_cases!(
     text_before_heading,
     not_utf8,
     suspend_data_too_large,
+    comma_in_flow_mapping,
 );
 
 #[test]

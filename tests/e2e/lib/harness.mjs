@@ -1,0 +1,96 @@
+// Shared pieces of the end-to-end suite: the coursepack binary, a static server on
+// 127.0.0.1, headless Chromium (Debian's package, driven by playwright-core) and axe-core.
+// Everything a test starts, it stops: servers are closed and browsers quit in `after` hooks.
+
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:http';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
+const binary = process.env.COURSEPACK_BIN || path.join(repoRoot, 'target', 'debug', 'coursepack');
+
+/** Runs `coursepack build` on a course of the repository into a fresh temporary folder. */
+export async function buildCourse(courseDir, args = []) {
+  const outDir = await mkdtemp(path.join(tmpdir(), 'coursepack-e2e-'));
+  const { stdout, stderr } = await new Promise((resolve, reject) => {
+    execFile(binary, ['build', path.resolve(repoRoot, courseDir), '--out', outDir, ...args], { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+      if (error) reject(new Error(`coursepack build ${courseDir} failed:\n${stderr}`));
+      else resolve({ stdout, stderr });
+    });
+  });
+  return { outDir, stdout, stderr, cleanup: () => rm(outDir, { recursive: true, force: true }) };
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8', '.svg': 'image/svg+xml', '.png': 'image/png', '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg', '.webp': 'image/webp', '.mp4': 'video/mp4', '.webm': 'video/webm', '.vtt': 'text/vtt',
+  '.mp3': 'audio/mpeg', '.pdf': 'application/pdf', '.json': 'application/json', '.xml': 'application/xml',
+};
+
+/** Serves `rootDir` on 127.0.0.1 (a free port); `routes` may answer some paths itself:
+    `{ '/api/x': async (req, res, body) => … }`. Resolves { url, close }. */
+export async function serveDir(rootDir, routes = {}) {
+  const root = path.resolve(rootDir);
+  const server = createServer(async (req, res) => {
+    try {
+      const url = new URL(req.url, 'http://127.0.0.1');
+      if (routes[url.pathname]) {
+        const chunks = [];
+        for await (const c of req) chunks.push(c);
+        return await routes[url.pathname](req, res, Buffer.concat(chunks).toString('utf8'), url);
+      }
+      const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
+      if (!file.startsWith(root + path.sep) && file !== root) throw Object.assign(new Error('outside'), { status: 403 });
+      const info = await stat(file);
+      if (!info.isFile()) throw Object.assign(new Error('not a file'), { status: 404 });
+      res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream' });
+      res.end(await readFile(file));
+    } catch (e) {
+      res.writeHead(e.status || 404, { 'content-type': 'text/plain' });
+      res.end(e.status === 403 ? 'forbidden' : 'not found');
+    }
+  });
+  await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address();
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    close: () => new Promise((resolve) => { server.closeAllConnections?.(); server.close(resolve); }),
+  };
+}
+
+/** Headless Chromium from Debian's package. */
+export async function launchBrowser() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--disable-quic'],
+  });
+}
+
+/** Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page; resolves the violations. */
+export async function runAxe(page) {
+  const axePath = path.join(repoRoot, 'tests', 'e2e', 'node_modules', 'axe-core', 'axe.min.js');
+  if (!(await page.evaluate(() => typeof window.axe !== 'undefined'))) await page.addScriptTag({ path: axePath });
+  const result = await page.evaluate(() => window.axe.run(document, {
+    runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+  }));
+  return result.violations;
+}
+
+/** A readable summary of axe violations, for assertion messages. */
+export function formatViolations(violations) {
+  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+}
+
+/** The official schemas folder beside the checkout, or null when it is absent. */
+export function schemasDir() {
+  const dir = process.env.COURSEPACK_SCHEMAS || path.resolve(repoRoot, '..', 'shared', 'schemas');
+  return existsSync(path.join(dir, 'scorm12-manifest.xsd')) ? dir : null;
+}
