@@ -1,0 +1,175 @@
+// The web build, taken as a learner would in headless Chromium: every page, every question
+// type right and wrong, score and feedback, resume after a reload, keyboard use, a narrow
+// screen, and axe-core (WCAG 2.1 A/AA) on every page and state.
+
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildCourse, formatViolations, launchBrowser, runAxe, serveDir } from './lib/harness.mjs';
+import { answer, goToPage, pageData, rightAnswer, shownTestQuestions, wrongAnswer } from './lib/learner.mjs';
+
+const MODULE = 'all-question-types-demo-1.0.0-nl-web/modules/quiz-demo/index.html';
+let build, server, browser;
+
+before(async () => {
+  build = await buildCourse('examples/all-question-types', ['--format', 'web']);
+  server = await serveDir(build.outDir);
+  browser = await launchBrowser();
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.close();
+  await build?.cleanup();
+});
+
+async function open(context, url = server.url + MODULE) {
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('body.cp-js');
+  return { page, errors };
+}
+
+async function assertAccessible(page, what) {
+  const violations = await runAxe(page);
+  assert.equal(violations.length, 0, `${what}:\n${formatViolations(violations)}`);
+}
+
+async function takeTest(page, pick) {
+  await goToPage(page, 'p-test');
+  await page.click('#cp-test-start');
+  const data = await pageData(page);
+  const ids = await shownTestQuestions(page);
+  assert.equal(ids.length, data.test.questions.length, 'every question of the pool is asked (no draw)');
+  for (const id of ids) await answer(page, id, data.questions[id], pick(data.questions[id]));
+  await page.click('#cp-test-submit');
+  await page.waitForSelector('#cp-test-result p');
+  return { data, ids };
+}
+
+describe('web build of examples/all-question-types', () => {
+  test('every page reads, navigates and passes axe', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context);
+    assert.equal(await page.getAttribute('html', 'lang'), 'nl-BE');
+    const ids = await page.locator('.cp-page').evaluateAll((els) => els.map((e) => e.id));
+    assert.deepEqual(ids, ['p-aanmelden-bij-de-overheid', 'p-de-pincode', 'p-klaar-voor-de-toets', 'p-test']);
+    for (const [i, id] of ids.entries()) {
+      await goToPage(page, id);
+      assert.equal(await page.locator('.cp-page:not([hidden])').count(), 1);
+      assert.equal(await page.textContent('#cp-position'), `Pagina ${i + 1} van ${ids.length}`);
+      if (i > 0) assert.equal(await page.evaluate(() => document.activeElement.tagName), 'H2', 'focus moves to the page heading');
+      await assertAccessible(page, `page ${id}`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test('the knowledge check gives feedback, right and wrong', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context);
+    await goToPage(page, 'p-de-pincode');
+    await page.click('label[for="q-own-codes-false"]');
+    await page.click('#q-own-codes .cp-check');
+    const wrong = await page.textContent('#q-own-codes-feedback');
+    assert.match(wrong, /Niet juist\./);
+    assert.match(wrong, /Toch wel\. Codes zijn strikt persoonlijk\./);
+    await assertAccessible(page, 'knowledge check with feedback');
+    await page.click('label[for="q-own-codes-true"]');
+    await page.click('#q-own-codes .cp-check');
+    assert.match(await page.textContent('#q-own-codes-feedback'), /Juist!.*Inderdaad, codes zijn strikt persoonlijk\./s);
+    await context.close();
+  });
+
+  test('all answers right: 100%, passed, feedback, and everything restored after a reload', async () => {
+    const context = await browser.newContext();
+    const { page, errors } = await open(context);
+    const { data, ids } = await takeTest(page, rightAnswer);
+    const result = await page.textContent('#cp-test-result');
+    assert.match(result, /Uw score: 100%\./);
+    assert.match(result, /U bent geslaagd voor deze module\./);
+    for (const id of ids) assert.match(await page.textContent(`#q-${id}-feedback`), /Juist!/, id);
+    assert.match(await page.textContent('#q-blocked-pin-feedback'), /Goed gedaan\./);
+    assert.equal(await page.isVisible('#cp-test-retry'), false, 'no retry after passing');
+    await assertAccessible(page, 'test page with feedback');
+
+    await page.reload();
+    await page.waitForSelector('body.cp-js');
+    assert.equal(await page.locator('.cp-page:not([hidden])').getAttribute('id'), 'p-test', 'the place is restored');
+    assert.match(await page.textContent('#cp-test-result'), /Uw score: 100%\./);
+    assert.deepEqual(await shownTestQuestions(page), ids, 'the same attempt, in the same order');
+    assert.equal(await page.isChecked(`#q-blocked-pin-${rightAnswer(data.questions['blocked-pin'])}`), true);
+    assert.equal(await page.inputValue('#q-app-name-input'), 'itsme');
+    assert.equal(await page.inputValue('#q-who-helps-pension'), 'pension');
+    const order = await page.locator('#q-login-steps .cp-item').evaluateAll((els) => els.map((e) => e.dataset.item));
+    assert.deepEqual(order, data.questions['login-steps'].order);
+    assert.deepEqual(errors, []);
+
+    const menu = await context.newPage();
+    await menu.goto(server.url + 'all-question-types-demo-1.0.0-nl-web/index.html');
+    await menu.waitForSelector('body.cp-js');
+    assert.equal(await menu.textContent('[data-status-for="quiz-demo"]'), 'Geslaagd');
+    await assertAccessible(menu, 'menu page');
+    await context.close();
+  });
+
+  test('all answers wrong: failed, per-option feedback, retry with attempts counted', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context);
+    await takeTest(page, wrongAnswer);
+    const result = await page.textContent('#cp-test-result');
+    assert.match(result, /Uw score: 0%\./);
+    assert.match(result, /U bent nog niet geslaagd/);
+    const feedback = await page.textContent('#q-blocked-pin-feedback');
+    assert.match(feedback, /Niet juist\./);
+    assert.match(feedback, /De gemeente helpt bij een geblokkeerde kaart\./);
+    assert.match(feedback, /De bank beheert de eID niet\.|Een helper kent of zoekt nooit iemands pincode\./);
+    assert.match(await page.textContent('#cp-test-attempts'), /U hebt nog 2 poging\(en\)\./);
+    await assertAccessible(page, 'failed test with feedback');
+    await page.click('#cp-test-retry');
+    assert.match(await page.textContent('#cp-test-attempts'), /U hebt nog 1 poging\(en\)\./);
+    assert.equal(await page.textContent('#cp-test-result'), '');
+    await context.close();
+  });
+
+  test('answers given in an attempt survive a reload before submitting', async () => {
+    const context = await browser.newContext();
+    const { page } = await open(context);
+    await goToPage(page, 'p-test');
+    await page.click('#cp-test-start');
+    const data = await pageData(page);
+    await answer(page, 'app-name', data.questions['app-name'], 'itsme');
+    await answer(page, 'who-helps', data.questions['who-helps'], { pin: 'pin' });
+    const before = await shownTestQuestions(page);
+    await page.reload();
+    await page.waitForSelector('body.cp-js');
+    assert.deepEqual(await shownTestQuestions(page), before);
+    assert.equal(await page.inputValue('#q-app-name-input'), 'itsme');
+    assert.equal(await page.inputValue('#q-who-helps-pin'), 'pin');
+    assert.equal(await page.isVisible('#cp-test-submit'), true);
+    await context.close();
+  });
+
+  test('usable on a 320 px wide screen without horizontal scrolling', async () => {
+    const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
+    const { page } = await open(context);
+    for (const id of ['p-aanmelden-bij-de-overheid', 'p-test']) {
+      await goToPage(page, id);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      assert.ok(overflow <= 0, `${id} scrolls sideways by ${overflow}px`);
+    }
+    await context.close();
+  });
+
+  test('the page makes no network request outside the package', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const foreign = [];
+    page.on('request', (r) => { if (!r.url().startsWith(server.url)) foreign.push(r.url()); });
+    await page.goto(server.url + MODULE);
+    await page.waitForSelector('body.cp-js');
+    assert.deepEqual(foreign, []);
+    await context.close();
+  });
+});
