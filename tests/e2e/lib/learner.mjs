@@ -68,7 +68,8 @@ export async function answer(page, id, q, response) {
           if (at <= target) break;
           const up = fs.locator(`.cp-item[data-item="${response[target]}"] .cp-move[data-move="-1"]`);
           await up.focus();
-          await page.keyboard.press('Enter');
+          // A frame has no keyboard of its own: type on its page's.
+          await (page.keyboard ?? page.page().keyboard).press('Enter');
         }
       }
       break;
