@@ -1,5 +1,6 @@
 //! CLI tests: the `coursepack` binary on fixture courses. See `tests/README.md`.
 
+mod build;
 mod inspect;
 mod support;
 
