@@ -9,6 +9,7 @@ pub mod tincan;
 pub mod web;
 
 use crate::html::Tracking;
+
 use crate::model::Course;
 use crate::package::{Contents, Plan};
 use crate::rendered::RenderedPackage;
@@ -80,10 +81,38 @@ pub fn add_modules(plan: &mut Plan, package: &RenderedPackage) -> anyhow::Result
     Ok(lists)
 }
 
-/// Adds the theme's assets; returns the paths added.
-pub fn add_theme(plan: &mut Plan, theme: &Theme) -> anyhow::Result<Vec<String>> {
+/// Whether a theme asset belongs in a package with `tracking`: each package ships the
+/// standalone adapter (every adapter's fallback) and its own, never the others', so the
+/// runtime stays small. Adapters are named `tracking-<standard>.js`; `xapi*.js` serve the two
+/// xAPI standards.
+fn ships(path: &str, tracking: Tracking) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let own = match tracking {
+        Tracking::Standalone => "standalone",
+        Tracking::Scorm12 => "scorm12",
+        Tracking::Cmi5 => "cmi5",
+        Tracking::Tincan => "tincan",
+    };
+    if let Some(standard) = name
+        .strip_prefix("tracking-")
+        .and_then(|n| n.strip_suffix(".js"))
+    {
+        return standard == own || standard == "standalone";
+    }
+    if name.starts_with("xapi") && name.ends_with(".js") {
+        return matches!(tracking, Tracking::Cmi5 | Tracking::Tincan);
+    }
+    true
+}
+
+/// Adds the theme's assets that a package with `tracking` uses; returns the paths added.
+pub fn add_theme(
+    plan: &mut Plan,
+    theme: &Theme,
+    tracking: Tracking,
+) -> anyhow::Result<Vec<String>> {
     let mut paths = Vec::new();
-    for (path, bytes) in theme.assets() {
+    for (path, bytes) in theme.assets().filter(|(p, _)| ships(p, tracking)) {
         plan.add(path, Contents::Generated(bytes.to_vec()))?;
         paths.push(path.to_string());
     }
@@ -91,14 +120,18 @@ pub fn add_theme(plan: &mut Plan, theme: &Theme) -> anyhow::Result<Vec<String>> 
 }
 
 /// The files of a self-contained site: the menu page, the module documents and the theme.
-pub fn site_plan(package: &RenderedPackage, theme: &Theme) -> anyhow::Result<Plan> {
+pub fn site_plan(
+    package: &RenderedPackage,
+    theme: &Theme,
+    tracking: Tracking,
+) -> anyhow::Result<Plan> {
     let mut plan = Plan::default();
     plan.add(
         "index.html",
         Contents::Generated(package.index_html.clone().into_bytes()),
     )?;
     add_modules(&mut plan, package)?;
-    add_theme(&mut plan, theme)?;
+    add_theme(&mut plan, theme, tracking)?;
     Ok(plan)
 }
 
