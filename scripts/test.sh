@@ -3,9 +3,10 @@
 #
 #   bash scripts/test.sh
 #
-# Installs, when missing: Debian's chromium and libxml2-utils (xmllint), with apt-get as root
-# or through sudo; the npm packages of tests/e2e (playwright-core, axe-core, scorm-again),
-# from the committed lock file. Then: cargo fmt --check, cargo clippy (warnings are errors),
+# Installs, when missing: Debian's chromium, libxml2-utils (xmllint), zip and unzip, with
+# apt-get as root or through sudo; the npm packages of tests/e2e (playwright-core, axe-core,
+# scorm-again, xapi-validation) from the committed lock file; the ralph learning record store
+# in a Python venv (.venv). Then: cargo fmt --check, cargo clippy (warnings are errors),
 # cargo test, and the end-to-end suite in headless Chromium. CI runs exactly this (.ci/run).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -49,8 +50,19 @@ if [ -d ../shared/schemas ]; then
   export COURSEPACK_SCHEMAS
 fi
 
+install_python_lrs() {
+  local stamp=.venv/.installed-from-requirements
+  if [ ! -f "$stamp" ] || ! cmp -s tests/e2e/lrs/requirements.txt "$stamp"; then
+    step "installing the learning record store (ralph) in .venv"
+    python3 -m venv .venv
+    .venv/bin/pip install --quiet --disable-pip-version-check -r tests/e2e/lrs/requirements.txt
+    cp tests/e2e/lrs/requirements.txt "$stamp"
+  fi
+}
+
 install_debian_packages
 install_npm_packages
+install_python_lrs
 
 step "cargo fmt --check"
 cargo fmt --all -- --check

@@ -34,16 +34,18 @@ const TYPES = {
 };
 
 /** Serves `rootDir` on 127.0.0.1 (a free port); `routes` may answer some paths itself:
-    `{ '/api/x': async (req, res, body) => … }`. Resolves { url, close }. */
+    `{ '/api/x': async (req, res, body, url) => … }`, or every path under a prefix with a
+    key ending in `*`. Resolves { url, close }. */
 export async function serveDir(rootDir, routes = {}) {
   const root = path.resolve(rootDir);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
-      if (routes[url.pathname]) {
+      const route = routes[url.pathname] ?? Object.entries(routes).find(([k]) => k.endsWith('*') && url.pathname.startsWith(k.slice(0, -1)))?.[1];
+      if (route) {
         const chunks = [];
         for await (const c of req) chunks.push(c);
-        return await routes[url.pathname](req, res, Buffer.concat(chunks).toString('utf8'), url);
+        return await route(req, res, Buffer.concat(chunks).toString('utf8'), url);
       }
       const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
       if (!file.startsWith(root + path.sep) && file !== root) throw Object.assign(new Error('outside'), { status: 403 });
