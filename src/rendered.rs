@@ -45,7 +45,8 @@ impl Selection {
     pub fn pairs(&self, course: &Course) -> Vec<(usize, Lang)> {
         let mut out = Vec::new();
         for (i, p) in course.packages.iter().enumerate() {
-            if !self.packages.is_empty() && !self.packages.contains(&p.id) {
+            if (!self.packages.is_empty() && !self.packages.contains(&p.id)) || p.modules.is_empty()
+            {
                 continue;
             }
             for &lang in &course.languages {

@@ -191,13 +191,17 @@ fn package(
         &format!("the title of package `{}`", p.id.as_str()),
     );
     if p.modules.is_empty() {
+        // A package still being written: reported, and skipped by `build`.
         ctx.diags.push(
-            Diagnostic::error(
-                "E305",
+            Diagnostic::warning(
+                "W305",
                 span_of(file, &p.modules, 1),
-                format!("package `{}` has no modules", p.id.as_str()),
+                format!(
+                    "package `{}` has no modules yet; it is not built",
+                    p.id.as_str()
+                ),
             )
-            .with_help("list at least one module id under `modules:`"),
+            .with_help("list the module ids of the package under `modules:`"),
         );
     }
     let known: Vec<&str> = modules.keys().map(String::as_str).collect();
