@@ -173,3 +173,40 @@ describe('web build of examples/all-question-types', () => {
     await context.close();
   });
 });
+
+describe('web build: every page of every module passes axe', () => {
+  for (const course of ['examples/minimal', 'course']) {
+    test(course, async (t) => {
+      const built = await buildCourse(course, ['--format', 'web']);
+      const site = await serveDir(built.outDir);
+      try {
+        const { readdirSync } = await import('node:fs');
+        const sites = readdirSync(built.outDir).filter((d) => d.endsWith('-web'));
+        assert.ok(sites.length > 0);
+        const context = await browser.newContext();
+        for (const dir of sites) {
+          const menu = await context.newPage();
+          await menu.goto(`${site.url}${dir}/index.html`);
+          await assertAccessible(menu, `${dir} menu`);
+          const modules = await menu.locator('.cp-menu a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+          for (const href of modules) {
+            const page = await context.newPage();
+            await page.goto(`${site.url}${dir}/${href}`);
+            await page.waitForSelector('body.cp-js');
+            const ids = await page.locator('.cp-page').evaluateAll((els) => els.map((e) => e.id));
+            for (const id of ids) {
+              await goToPage(page, id);
+              await assertAccessible(page, `${dir}/${href}#${id}`);
+            }
+            await page.close();
+          }
+          await menu.close();
+        }
+        await context.close();
+      } finally {
+        await site.close();
+        await built.cleanup();
+      }
+    });
+  }
+});
