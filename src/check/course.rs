@@ -4,7 +4,7 @@
 //! E304 module listed twice in a package, E305 package without modules, W306 module in no
 //! package, E307 invalid version, E308 invalid activity IRI base.
 
-use super::{ids, module, translations, CheckOptions, Ctx};
+use super::{house_style, ids, module, translations, CheckOptions, Ctx};
 use crate::diag::{Diagnostic, Diagnostics, Span};
 use crate::model::{Course, Lang, Module, Package};
 use crate::source::schema::{CourseFile, PackageFile};
@@ -108,6 +108,7 @@ fn build(ctx: &mut Ctx, sources: &SourceSet, raw: &CourseFile) -> Option<Course>
     let description =
         translations::localized(ctx, file, &raw.description, "the course description");
     let modules = load_modules(ctx, sources);
+    house_style::judge(ctx, sources, &raw.house_style);
     let packages = packages(ctx, raw, &modules);
     Some(Course {
         id: raw.id.to_string(),

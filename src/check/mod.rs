@@ -5,6 +5,7 @@
 //! problem; each family lives in its own file and owns its codes (see `docs/diagnostics.md`).
 
 mod course;
+mod house_style;
 mod html;
 mod ids;
 mod media;

@@ -27,6 +27,19 @@ pub struct CourseFile {
     pub licence: Text,
     pub activity_iri_base: Text,
     pub packages: Spanned<Vec<PackageFile>>,
+    /// Terms the course must not use, per language, with what to write instead.
+    #[serde(default)]
+    pub house_style: Vec<HouseStyleFile>,
+}
+
+/// One entry of `house_style:` in `course.yaml`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HouseStyleFile {
+    pub lang: Text,
+    pub avoid: Text,
+    #[serde(rename = "use")]
+    pub instead: Text,
 }
 
 /// One entry of `packages:` in `course.yaml`.

@@ -63,6 +63,7 @@ check_cases!(
     not_utf8,
     suspend_data_too_large,
     comma_in_flow_mapping,
+    house_style,
 );
 
 #[test]
