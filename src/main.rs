@@ -11,13 +11,14 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let cli = cli::Cli::parse();
-    let color = std::io::stderr().is_terminal()
-        && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
+    let interactive = std::io::stderr().is_terminal();
+    let color = interactive && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
     let result = match &cli.command {
         cli::Command::Check(args) => {
             let report = Reporter {
                 style: args.common.style(),
                 color,
+                interactive,
             };
             commands::check::run(&args.common.load_options(args.course_dir.clone()), &report)
                 .map(|run| run.outcome)
@@ -26,6 +27,7 @@ fn main() -> ExitCode {
             let report = Reporter {
                 style: args.common.style(),
                 color,
+                interactive,
             };
             commands::build::run(&args.options(), &report)
         }
@@ -33,6 +35,7 @@ fn main() -> ExitCode {
             &args.package,
             &Reporter {
                 color,
+                interactive,
                 ..Reporter::default()
             },
         ),

@@ -13,6 +13,8 @@ pub struct Reporter {
     pub style: Style,
     /// ANSI colours (terminal without `NO_COLOR`).
     pub color: bool,
+    /// stderr is a terminal: show progress bars.
+    pub interactive: bool,
 }
 
 impl Reporter {
@@ -60,6 +62,23 @@ impl Reporter {
             "error"
         };
         let _ = writeln!(std::io::stderr(), "{word}: {message}");
+    }
+
+    /// A progress bar on stderr when it is a terminal (hidden otherwise, e.g. on CI).
+    pub fn progress(&self, total: u64) -> indicatif::ProgressBar {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total),
+            indicatif::ProgressDrawTarget::stderr(),
+        );
+        if self.interactive {
+            let style =
+                indicatif::ProgressStyle::with_template("{bar:30} {pos}/{len} artifacts {elapsed}")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar());
+            bar.set_style(style);
+        } else {
+            bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
+        }
+        bar
     }
 
     /// A result line on stdout.

@@ -90,10 +90,16 @@ pub fn run(options: &BuildOptions, report: &Reporter) -> anyhow::Result<Outcome>
         .iter()
         .flat_map(|(f, ps)| ps.iter().map(move |p| (*f, p)))
         .collect();
+    let progress = report.progress(jobs.len() as u64);
     let artifacts: Vec<Artifact> = jobs
         .par_iter()
-        .map(|(format, package)| write_artifact(&course, *format, package, &theme, options))
+        .map(|(format, package)| {
+            let artifact = write_artifact(&course, *format, package, &theme, options);
+            progress.inc(1);
+            artifact
+        })
         .collect::<anyhow::Result<_>>()?;
+    progress.finish_and_clear();
     let sums: Vec<(String, String)> = artifacts
         .iter()
         .flat_map(|a| a.files.iter().cloned())
