@@ -59,47 +59,69 @@ impl Selection {
     }
 }
 
-/// Renders the selected packages and languages with `tracking`.
-pub fn render(
-    course: &Course,
-    theme: &Theme,
-    selection: &Selection,
-    tracking: Tracking,
-) -> anyhow::Result<Vec<RenderedPackage>> {
-    let tera = theme.templates()?;
-    let mut out = Vec::new();
-    for (index, lang) in selection.pairs(course) {
-        let package = &course.packages[index];
-        let ui = theme.strings(lang)?;
-        let renderer = Renderer {
-            tera: &tera,
-            ui: &ui,
-            course,
-            package,
-            lang,
-            tracking,
-        };
-        let modules = package
-            .modules
+/// What rendering needs once per build: the compiled templates and the UI strings.
+pub struct Templates {
+    tera: tera::Tera,
+    ui: std::collections::BTreeMap<Lang, std::collections::BTreeMap<String, String>>,
+}
+
+impl Templates {
+    /// Compiles the theme's templates and reads its UI strings for the course languages.
+    pub fn new(theme: &Theme, course: &Course) -> anyhow::Result<Templates> {
+        let ui = course
+            .languages
             .iter()
-            .enumerate()
-            .map(|(position, id)| {
-                let html = renderer
-                    .module(position)
-                    .with_context(|| format!("module `{id}` in `{}`", lang.code()))?;
-                Ok(RenderedModule {
-                    id: id.clone(),
-                    html,
-                    assets: course.modules[id].assets.clone(),
-                })
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        out.push(RenderedPackage {
-            package: package.id.clone(),
-            lang,
-            index_html: renderer.index()?,
-            modules,
-        });
+            .map(|&l| Ok((l, theme.strings(l)?)))
+            .collect::<anyhow::Result<_>>()?;
+        Ok(Templates {
+            tera: theme.templates()?,
+            ui,
+        })
     }
-    Ok(out)
+}
+
+/// Renders package number `index` of the course in `lang` with `tracking`. Builds render
+/// one package at a time and write it before the next, so memory holds one package, not the
+/// whole catalogue.
+pub fn render_package(
+    course: &Course,
+    templates: &Templates,
+    index: usize,
+    lang: Lang,
+    tracking: Tracking,
+) -> anyhow::Result<RenderedPackage> {
+    let package = &course.packages[index];
+    let ui = templates
+        .ui
+        .get(&lang)
+        .context("no UI strings for this language")?;
+    let renderer = Renderer {
+        tera: &templates.tera,
+        ui,
+        course,
+        package,
+        lang,
+        tracking,
+    };
+    let modules = package
+        .modules
+        .iter()
+        .enumerate()
+        .map(|(position, id)| {
+            let html = renderer
+                .module(position)
+                .with_context(|| format!("module `{id}` in `{}`", lang.code()))?;
+            Ok(RenderedModule {
+                id: id.clone(),
+                html,
+                assets: course.modules[id].assets.clone(),
+            })
+        })
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    Ok(RenderedPackage {
+        package: package.id.clone(),
+        lang,
+        index_html: renderer.index()?,
+        modules,
+    })
 }

@@ -5,8 +5,9 @@ use super::{check::CheckRun, Outcome};
 use crate::diag::Diagnostic;
 use crate::format::{self, Format, Output};
 use crate::model::Course;
+use crate::model::Lang;
 use crate::package::{checksum, dir, zip};
-use crate::rendered::{render, RenderedPackage, Selection};
+use crate::rendered::{render_package, RenderedPackage, Selection, Templates};
 use crate::report::Reporter;
 use anyhow::{bail, Context as _};
 use rayon::prelude::*;
@@ -76,25 +77,25 @@ pub fn run(options: &BuildOptions, report: &Reporter) -> anyhow::Result<Outcome>
     let course = with_version(course, options.version.as_deref())?;
     let formats = formats(&options.formats)?;
     check_selection(&course, &options.selection)?;
-    // Each format has its own tracking adapter, so each renders its documents once.
-    let rendered: Vec<(&dyn Format, Vec<RenderedPackage>)> = formats
-        .par_iter()
-        .map(|format| {
-            Ok((
-                *format,
-                render(&course, &theme, &options.selection, format.tracking())?,
-            ))
-        })
-        .collect::<anyhow::Result<_>>()?;
-    let jobs: Vec<(&dyn Format, &RenderedPackage)> = rendered
+    let templates = Templates::new(&theme, &course)?;
+    let jobs: Vec<(&dyn Format, usize, Lang)> = formats
         .iter()
-        .flat_map(|(f, ps)| ps.iter().map(move |p| (*f, p)))
+        .flat_map(|f| {
+            options
+                .selection
+                .pairs(&course)
+                .into_iter()
+                .map(move |(i, l)| (*f, i, l))
+        })
         .collect();
     let progress = report.progress(jobs.len() as u64);
+    // One job renders one package in one language for one format (each format has its own
+    // tracking adapter) and writes it, so memory holds a package at a time per thread.
     let artifacts: Vec<Artifact> = jobs
         .par_iter()
-        .map(|(format, package)| {
-            let artifact = write_artifact(&course, *format, package, &theme, options);
+        .map(|(format, index, lang)| {
+            let package = render_package(&course, &templates, *index, *lang, format.tracking())?;
+            let artifact = write_artifact(&course, *format, &package, &theme, options);
             progress.inc(1);
             artifact
         })
