@@ -84,7 +84,7 @@ pub fn add_modules(plan: &mut Plan, package: &RenderedPackage) -> anyhow::Result
 /// Whether a theme asset belongs in a package with `tracking`: each package ships the
 /// standalone adapter (every adapter's fallback) and its own, never the others', so the
 /// runtime stays small. Adapters are named `tracking-<standard>.js`; `xapi*.js` serve the two
-/// xAPI standards.
+/// xAPI standards; `suspend.js` SCORM 1.2; `menu.js` the formats with a menu page.
 fn ships(path: &str, tracking: Tracking) -> bool {
     let name = path.rsplit('/').next().unwrap_or(path);
     let own = match tracking {
@@ -99,10 +99,15 @@ fn ships(path: &str, tracking: Tracking) -> bool {
     {
         return standard == own || standard == "standalone";
     }
-    if name.starts_with("xapi") && name.ends_with(".js") {
-        return matches!(tracking, Tracking::Cmi5 | Tracking::Tincan);
+    match name {
+        n if n.starts_with("xapi") && n.ends_with(".js") => {
+            matches!(tracking, Tracking::Cmi5 | Tracking::Tincan)
+        }
+        // The resume-state codec serves SCORM 1.2 only; the menu script, formats with a menu.
+        "suspend.js" => tracking == Tracking::Scorm12,
+        "menu.js" => matches!(tracking, Tracking::Standalone | Tracking::Tincan),
+        _ => true,
     }
-    true
 }
 
 /// Adds the theme's assets that a package with `tracking` uses; returns the paths added.

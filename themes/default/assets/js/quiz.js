@@ -111,6 +111,13 @@
     return "";
   };
 
+  /** The test settings with every question's data at `all`, as `attempt` needs them. */
+  quiz.testData = function (data) {
+    var t = Object.create(data.test);
+    t.all = data.questions;
+    return t;
+  };
+
   quiz.parseNumber = parseNumber;
   quiz.SCORM_CHARS = SCORM_CHARS;
   CP.quiz = quiz;

@@ -103,11 +103,7 @@
     return state;
   }
 
-  function testData(data) {
-    var t = Object.create(data.test);
-    t.all = data.questions;
-    return t;
-  }
+  var testData = CP.quiz.testData;
 
-  CP.suspend = { encode: encode, decode: decode, testData: testData };
+  CP.suspend = { encode: encode, decode: decode };
 })(window.Coursepack = window.Coursepack || {});

@@ -14,7 +14,7 @@
     if (!section || !data.test) return null;
     var form = byId("cp-test-form"), startBtn = byId("cp-test-start"), retryBtn = byId("cp-test-retry");
     var result = byId("cp-test-result"), attemptsText = byId("cp-test-attempts");
-    var test = CP.suspend.testData(data);
+    var test = CP.quiz.testData(data);
     var fieldsets = {};
     var changedAt = {};
     var attemptStart = Date.now();
