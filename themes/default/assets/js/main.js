@@ -66,11 +66,13 @@
 
     var nav = null;
     nav = CP.nav(pages, ui, function (index) {
+      var first = !state.seen[index];
       state.seen[index] = true;
       state.page = index;
       var seen = state.seen.filter(Boolean).length;
       progress.value = seen;
       progressText.textContent = Math.round((100 * seen) / pages.length) + "%";
+      if (first && adapter.page) CP.safely(function () { adapter.page(index, pages.length, seen); });
       if (seen === pages.length && !state.completed && mode === "normal") {
         state.completed = true;
         adapter.complete();

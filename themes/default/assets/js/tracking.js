@@ -13,6 +13,7 @@
                             scorm: {type, pattern, response}, xapi: {type, patterns, response},
                             correct, weight, latencyMs, shownAt }
      result(r)              the test is over: { score (0-100), passed, masteryScore }
+     page(index, total, seen)  optional: a page was seen for the first time
      complete()             every page has been seen
      finish()               the learner leaves: exactly once, also from pagehide */
 (function (CP) {

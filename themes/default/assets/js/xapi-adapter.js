@@ -87,6 +87,15 @@
         remember();
         putDoc(false);
       },
+      page: function (index, total, seen) {
+        // Progress through the module, once per newly seen page, while it is not complete.
+        if (!normal() || doc.sent.completed || !L) return;
+        var object = { objectType: "Activity", id: L.objectId + "/pages/" + index };
+        send("progressed", object, {
+          result: { extensions: { "https://w3id.org/xapi/cmi5/result/extensions/progress": Math.round((100 * seen) / total) } },
+          context: L.context("allowed")
+        });
+      },
       complete: function () {
         if (!normal() || doc.sent.completed) return;
         send("completed", moduleObject(), { result: { completion: true, duration: since() }, context: L.context("moveon") });
