@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildCourse, launchBrowser, repoRoot } from './lib/harness.mjs';
 import { nextLaunch, startLms } from './lib/lms-scorm12.mjs';
 import { checkSet } from './lib/scorm12-rules.mjs';
-import { answer, pageData, rightAnswer, shownTestQuestions, wrongAnswer } from './lib/learner.mjs';
+import { answer, pageData, rightAnswer, shownTestQuestions, takeModule, wrongAnswer } from './lib/learner.mjs';
 import { readFileSync } from 'node:fs';
 
 const COURSES = ['examples/all-question-types', 'examples/minimal', 'course']
@@ -54,19 +54,6 @@ async function calls(page) {
   return page.evaluate(() => window.__lms.calls);
 }
 
-/** Every page in order, then the test (right or wrong) when there is one. */
-async function takeModule(sco, pick) {
-  const ids = await sco.locator('.cp-page').evaluateAll((els) => els.map((e) => e.id));
-  for (let i = 1; i < ids.length; i++) await sco.click('#cp-next');
-  const data = await pageData(sco);
-  if (!data.test) return { data, asked: [] };
-  await sco.click('#cp-test-start');
-  const asked = await shownTestQuestions(sco);
-  for (const id of asked) await answer(sco, id, data.questions[id], pick(data.questions[id]));
-  await sco.click('#cp-test-submit');
-  await sco.waitForSelector('#cp-test-result p');
-  return { data, asked };
-}
 
 function sets(log) {
   return log.filter((c) => c.name === 'LMSSetValue').map((c) => ({ element: c.args[0], value: c.args[1], ok: c.result === 'true' }));

@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildCourse, launchBrowser, repoRoot } from './lib/harness.mjs';
 import { startRalph } from './lib/lrs.mjs';
 import { startXapiLms } from './lib/lms-xapi.mjs';
-import { answer, pageData, rightAnswer, shownTestQuestions, wrongAnswer } from './lib/learner.mjs';
+import { answer, pageData, rightAnswer, shownTestQuestions, takeModule, wrongAnswer } from './lib/learner.mjs';
 
 const validate = createRequire(import.meta.url)('xapi-validation').default;
 const COURSES = ['examples/all-question-types', 'examples/minimal', 'course'].filter((c) => existsSync(path.join(repoRoot, c, 'modules')));
@@ -38,18 +38,6 @@ function actor(name) {
   return { objectType: 'Agent', name, account: { homePage: 'https://lms.example.org', name } };
 }
 
-async function takeModule(page, pick) {
-  const ids = await page.locator('.cp-page').evaluateAll((els) => els.map((e) => e.id));
-  for (let i = 1; i < ids.length; i++) await page.click('#cp-next');
-  const data = await pageData(page);
-  if (!data.test) return { data, asked: [] };
-  await page.click('#cp-test-start');
-  const asked = await shownTestQuestions(page);
-  for (const id of asked) await answer(page, id, data.questions[id], pick(data.questions[id]));
-  await page.click('#cp-test-submit');
-  await page.waitForSelector('#cp-test-result p');
-  return { data, asked };
-}
 
 async function settled(page) {
   await page.waitForFunction(() => !window.Coursepack?.pending, null, { timeout: 15000 });

@@ -93,3 +93,18 @@ export async function goToPage(page, pageId) {
   }
   throw new Error(`could not reach ${pageId}`);
 }
+
+/** Every page in order with the Next button, then the final test answered with `pick`
+    (rightAnswer or wrongAnswer) when the module has one. Works on a page or a frame. */
+export async function takeModule(page, pick) {
+  const ids = await page.locator('.cp-page').evaluateAll((els) => els.map((e) => e.id));
+  for (let i = 1; i < ids.length; i++) await page.click('#cp-next');
+  const data = await pageData(page);
+  if (!data.test) return { data, asked: [] };
+  await page.click('#cp-test-start');
+  const asked = await shownTestQuestions(page);
+  for (const id of asked) await answer(page, id, data.questions[id], pick(data.questions[id]));
+  await page.click('#cp-test-submit');
+  await page.waitForSelector('#cp-test-result p');
+  return { data, asked };
+}

@@ -4,11 +4,9 @@
 (function (CP) {
   "use strict";
 
-  var data = CP.readJson("cp-data");
-  var ui = CP.readJson("cp-ui") || {};
-  if (!data) return;
-  document.body.classList.remove("cp-nojs");
-  document.body.classList.add("cp-js");
+  var page = CP.boot();
+  if (!page) return;
+  var data = page.data, ui = page.ui;
   var pages = Array.prototype.slice.call(document.querySelectorAll(".cp-page"));
   var adapter = CP.tracking.create(document.body.getAttribute("data-tracking"), data);
   var ended = false;

@@ -3,11 +3,9 @@
    (TinCan), so each module reports to the same learning record store. */
 (function (CP) {
   "use strict";
-  var data = CP.readJson("cp-data");
-  var ui = CP.readJson("cp-ui") || {};
-  if (!data) return;
-  document.body.classList.remove("cp-nojs");
-  document.body.classList.add("cp-js");
+  var page = CP.boot();
+  if (!page) return;
+  var data = page.data, ui = page.ui;
   if (window.location.search) {
     Array.prototype.forEach.call(document.querySelectorAll(".cp-menu a"), function (a) {
       a.setAttribute("href", a.getAttribute("href").split("?")[0] + window.location.search);

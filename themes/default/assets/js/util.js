@@ -13,6 +13,16 @@
     }
   };
 
+  /** The page's data and UI strings, and the switch from the no-JavaScript layout; null
+      when the page carries no data (then nothing runs and every page stays readable). */
+  CP.boot = function () {
+    var data = CP.readJson("cp-data");
+    if (!data) return null;
+    document.body.classList.remove("cp-nojs");
+    document.body.classList.add("cp-js");
+    return { data: data, ui: CP.readJson("cp-ui") || {} };
+  };
+
   /** Fills {name} placeholders of a UI string. */
   CP.format = function (text, values) {
     return String(text || "").replace(/\{(\w+)\}/g, function (all, key) {
