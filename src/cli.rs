@@ -99,11 +99,23 @@ pub(crate) struct BuildArgs {
     /// Version to build instead of course.yaml's (for CI, e.g. a git tag; a leading `v` is dropped).
     #[arg(long, value_name = "VERSION")]
     pub(crate) version: Option<String>,
+    /// SCORM 1.2: one SCO per module (default), or the whole package as one SCO with a module
+    /// menu, tracked as one score, for LMSs that handle multi-SCO packages badly.
+    #[arg(long, value_enum, default_value_t = ScoPerArg::Module, value_name = "UNIT")]
+    pub(crate) sco_per: ScoPerArg,
     /// Print a machine-readable JSON report (artifacts with sizes and checksums, diagnostics) on stdout.
     #[arg(long)]
     pub(crate) json: bool,
     #[command(flatten)]
     pub(crate) common: CommonArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum, PartialEq, Eq)]
+pub(crate) enum ScoPerArg {
+    /// One SCO per module.
+    Module,
+    /// One SCO for the whole package.
+    Package,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -170,6 +182,7 @@ impl BuildArgs {
             out: self.out.clone(),
             version: self.version.clone(),
             json: self.json,
+            single_sco: self.sco_per == ScoPerArg::Package,
         }
     }
 }

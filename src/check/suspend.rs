@@ -43,10 +43,12 @@ fn answer_len(q: &Question) -> usize {
     }
 }
 
-/// The largest suspend-data string a module with `pages` pages and `quiz` can produce.
+/// The largest suspend-data string a module with `pages` pages of text and `quiz` can
+/// produce (the final test, when there is one, is one more page).
 pub fn worst_case(pages: usize, quiz: Option<&Quiz>) -> usize {
-    let fixed = 1 + 1 + pages.div_ceil(4) + 1 + 1 + 1;
-    let Some(quiz) = quiz.filter(|q| q.test_questions().next().is_some()) else {
+    let test = quiz.is_some_and(|q| q.test_questions().next().is_some());
+    let fixed = 1 + 1 + (pages + usize::from(test)).div_ceil(4) + 1 + 1 + 1;
+    let Some(quiz) = quiz.filter(|_| test) else {
         // Four empty test fields: "|||".
         return fixed + 3;
     };
@@ -131,8 +133,8 @@ mod tests {
             Some(1),
             3,
         );
-        // "1|ff|f|3|100|zzzzzzz|" and one numeric answer of 20 characters.
-        assert_eq!(worst_case(8, Some(&q)), "1|ff|f|3|100|zzzzzzz|".len() + 20);
+        // 7 pages and the test page: "1|ff|f|3|100|zzzzzzz|" and a numeric answer of 20.
+        assert_eq!(worst_case(7, Some(&q)), "1|ff|f|3|100|zzzzzzz|".len() + 20);
     }
 
     #[test]

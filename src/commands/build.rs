@@ -29,6 +29,8 @@ pub struct BuildOptions {
     pub version: Option<String>,
     /// Print a JSON report on stdout instead of one line per artifact.
     pub json: bool,
+    /// SCORM 1.2: the whole package as one SCO (`--sco-per package`).
+    pub single_sco: bool,
 }
 
 /// One written artifact, as the JSON report lists it.
@@ -78,6 +80,7 @@ pub fn run(options: &BuildOptions, report: &Reporter) -> anyhow::Result<Outcome>
     let formats = formats(&options.formats)?;
     check_selection(&course, &options.selection)?;
     let templates = Templates::new(&theme, &course)?;
+    let singles = single_sco_courses(&course, &theme, options)?;
     let jobs: Vec<(&dyn Format, usize, Lang)> = formats
         .iter()
         .flat_map(|f| {
@@ -94,8 +97,13 @@ pub fn run(options: &BuildOptions, report: &Reporter) -> anyhow::Result<Outcome>
     let artifacts: Vec<Artifact> = jobs
         .par_iter()
         .map(|(format, index, lang)| {
-            let package = render_package(&course, &templates, *index, *lang, format.tracking())?;
-            let artifact = write_artifact(&course, *format, &package, &theme, options);
+            // `--sco-per package`: SCORM 1.2 gets the package as a course of one module.
+            let (course, index) = match singles.get(index) {
+                Some(single) if format.tracking() == crate::html::Tracking::Scorm12 => (single, 0),
+                _ => (&course, *index),
+            };
+            let package = render_package(course, &templates, index, *lang, format.tracking())?;
+            let artifact = write_artifact(course, *format, &package, &theme, options);
             progress.inc(1);
             artifact
         })
@@ -145,6 +153,54 @@ fn print_json(
         })?);
     }
     Ok(())
+}
+
+/// With `--sco-per package`, each selected package as a course of one module (by package
+/// index), checked against the SCORM 1.2 resume-state limit like any module.
+fn single_sco_courses(
+    course: &Course,
+    theme: &crate::theme::Theme,
+    options: &BuildOptions,
+) -> anyhow::Result<std::collections::BTreeMap<usize, Course>> {
+    let mut out = std::collections::BTreeMap::new();
+    if !options.single_sco {
+        return Ok(out);
+    }
+    let titles = course
+        .languages
+        .iter()
+        .map(|&l| {
+            Ok((
+                l,
+                theme
+                    .strings(l)?
+                    .get("package.overview")
+                    .cloned()
+                    .unwrap_or_default(),
+            ))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    for (index, package) in course
+        .packages
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.modules.is_empty())
+    {
+        let single = crate::model::merge::single_module_course(course, package, &titles);
+        let module = &single.modules[&package.id];
+        let pages = module
+            .texts
+            .values()
+            .map(|t| t.pages.len())
+            .max()
+            .unwrap_or(0);
+        let size = crate::check::suspend_data_worst_case(pages, module.quiz.as_ref());
+        if size > 4096 {
+            bail!("package `{}` as one SCO could need {size} characters of SCORM 1.2 suspend data (the limit is 4096): build it with one SCO per module", package.id);
+        }
+        out.insert(index, single);
+    }
+    Ok(out)
 }
 
 fn with_version(mut course: Course, version: Option<&str>) -> anyhow::Result<Course> {

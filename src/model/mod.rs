@@ -4,6 +4,7 @@
 //! fallback), every module id a package names exists, every question has a valid answer key.
 //! Later stages never re-validate; they trust these types.
 
+pub mod merge;
 pub mod quiz;
 
 use std::collections::BTreeMap;
@@ -91,7 +92,7 @@ impl Localized {
 }
 
 /// A validated course.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Course {
     /// Course identifier.
     pub id: String,
@@ -123,7 +124,7 @@ impl Course {
 }
 
 /// What one LMS import holds.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Package {
     /// Package identifier.
     pub id: String,
@@ -136,7 +137,7 @@ pub struct Package {
 }
 
 /// A module: one 2-hour unit that an LMS tracks on its own.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Module {
     /// Module identifier (its folder name).
     pub id: String,

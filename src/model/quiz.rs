@@ -4,7 +4,7 @@
 use super::Localized;
 
 /// A module's questions and its final-test settings.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct Quiz {
     /// Final-test settings.
     pub settings: QuizSettings,

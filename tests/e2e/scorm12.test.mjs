@@ -11,7 +11,7 @@ import path from 'node:path';
 import { buildCourse, launchBrowser, repoRoot } from './lib/harness.mjs';
 import { nextLaunch, startLms } from './lib/lms-scorm12.mjs';
 import { checkSet } from './lib/scorm12-rules.mjs';
-import { answer, pageData, rightAnswer, shownTestQuestions, takeModule, wrongAnswer } from './lib/learner.mjs';
+import { answer, goToPage, pageData, rightAnswer, shownTestQuestions, takeModule, wrongAnswer } from './lib/learner.mjs';
 import { readFileSync } from 'node:fs';
 
 const COURSES = ['examples/all-question-types', 'examples/minimal', 'course']
@@ -218,5 +218,45 @@ describe('SCORM 1.2: how LMSs launch a SCO', () => {
     await page.waitForFunction(() => document.getElementById('cp-tracking').textContent !== '');
     assert.match(await page.textContent('#cp-tracking'), /Pas de connexion avec la plateforme de formation/);
     await context.close();
+  });
+});
+
+describe('SCORM 1.2: --sco-per package', () => {
+  let build;
+  before(async () => {
+    build = await buildCourse(existsSync(path.join(repoRoot, 'course', 'modules')) ? 'course' : 'examples/all-question-types', ['--format', 'scorm12', '--lang', 'nl', '--sco-per', 'package']);
+  });
+  after(async () => { await build?.cleanup(); });
+
+  test('each package is one SCO with a module menu, tracked as one score', async () => {
+    for (const file of readdirSync(build.outDir).filter((f) => f.endsWith('-scorm12.zip'))) {
+      const lms = await startLms(path.join(build.outDir, file));
+      try {
+        const all = items(lms.dir);
+        assert.equal(all.length, 1, `${file}: one item`);
+        const context = await browser.newContext();
+        const page = await context.newPage();
+        const sco = await launch(page, lms, all[0], nextLaunch(null, { masteryScore: Number(all[0].mastery) }));
+        const links = await sco.locator('.cp-module-menu a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+        assert.ok(links.length >= 1, 'the overview lists the modules');
+        await sco.click(`.cp-module-menu a[href="${links.at(-1)}"]`);
+        assert.equal('#' + (await sco.locator('.cp-page:not([hidden])').getAttribute('id')), links.at(-1), 'a menu link turns to that module');
+        await goToPage(sco, 'p-overview');
+        const { data, asked } = await takeModule(sco, rightAnswer);
+        await sco.click('#cp-exit');
+        const log = await calls(page);
+        assertCleanSession(log);
+        if (data.test) {
+          assert.equal(lastSet(log, 'cmi.core.lesson_status'), 'passed');
+          assert.equal(lastSet(log, 'cmi.core.score.raw'), '100');
+          assert.equal(sets(log).filter((s) => /^cmi\.interactions\.\d+\.id$/.test(s.element)).length, asked.length);
+        } else {
+          assert.equal(lastSet(log, 'cmi.core.lesson_status'), 'completed');
+        }
+        await context.close();
+      } finally {
+        await lms.close();
+      }
+    }
   });
 });

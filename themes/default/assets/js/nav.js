@@ -23,6 +23,16 @@
       onShow(current);
     }
 
+    // Links to a page of the same document (the overview of a single-SCO package) turn the
+    // page instead of scrolling to a hidden section.
+    document.addEventListener("click", function (e) {
+      var link = e.target.closest ? e.target.closest('a[href^="#p-"]') : null;
+      if (!link) return;
+      var index = pages.map(function (p) { return "#" + p.id; }).indexOf(link.getAttribute("href"));
+      if (index < 0) return;
+      e.preventDefault();
+      show(index, true);
+    });
     prev.addEventListener("click", function () { show(current - 1, true); });
     next.addEventListener("click", function () { show(current + 1, true); });
     return { show: show, current: function () { return current; } };
