@@ -199,3 +199,26 @@ fn version_and_help() {
     let run = course.run(&["build", "--help"]);
     assert!(run.stdout.contains("Examples:"), "{}", run.stdout);
 }
+
+/// The bundled Connectoo course is clean: no error, no warning (issue 5, acceptance 1).
+#[test]
+fn the_bundled_course_is_clean() {
+    let course = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("course");
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_coursepack"))
+        .args([
+            "check",
+            course.to_str().unwrap(),
+            "--deny",
+            "warnings",
+            "--message-format",
+            "short",
+        ])
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
