@@ -114,7 +114,11 @@ pub fn render_package(
             Ok(RenderedModule {
                 id: id.clone(),
                 html,
-                assets: course.modules[id].assets.clone(),
+                assets: course.modules[id]
+                    .assets
+                    .get(&lang)
+                    .cloned()
+                    .unwrap_or_default(),
             })
         })
         .collect::<anyhow::Result<Vec<_>>>()?;

@@ -10,22 +10,24 @@ use super::Ctx;
 use crate::diag::{Diagnostic, Span};
 use crate::markdown::{caption_path, media_kind, FindingKind, MediaKind};
 use crate::model::Asset;
+use crate::model::Lang;
 use crate::source::files::resolve_inside;
 use crate::source::SourceSet;
 use crate::suggest;
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 /// Judges every reference of every language file of the module in `dir`; returns the files
-/// the module ships.
+/// the module ships in each language (a language ships only the files its text uses).
 pub(super) fn judge(
     ctx: &mut Ctx,
     sources: &SourceSet,
     dir: &Path,
     texts: &[LangFindings],
-) -> Vec<Asset> {
-    let mut assets = BTreeSet::new();
+) -> BTreeMap<Lang, Vec<Asset>> {
+    let mut out = BTreeMap::new();
     for t in texts {
+        let mut assets = BTreeSet::new();
         for f in &t.findings {
             let FindingKind::Reference {
                 target,
@@ -59,8 +61,9 @@ pub(super) fn judge(
                 });
             }
         }
+        out.insert(t.lang, assets.into_iter().collect());
     }
-    assets.into_iter().collect()
+    out
 }
 
 /// The span of `target` inside the finding's text range, or the whole range.

@@ -41,7 +41,14 @@ pub(super) fn load(ctx: &mut Ctx, sources: &SourceSet, id: &str) -> Option<Modul
     let header = header(ctx, &yaml_path, &raw);
     let quiz = quiz::load(ctx, sources, &dir);
     let (texts, findings) = texts(ctx, sources, &dir)?;
-    let assets = media::judge(ctx, sources, &dir, &findings);
+    let mut assets = media::judge(ctx, sources, &dir, &findings);
+    // A language shown in the default language's text uses the default language's files.
+    for (lang, text) in &texts {
+        if text.lang != *lang {
+            let fallback = assets.get(&text.lang).cloned().unwrap_or_default();
+            assets.insert(*lang, fallback);
+        }
+    }
     text::judge_structure(
         ctx,
         &dir,

@@ -47,13 +47,24 @@ pub fn single_module_course(
             .map(|&lang| (lang, texts(&modules, lang, overview)))
             .collect(),
         quiz: quiz(&modules),
-        assets: modules
+        assets: course
+            .languages
             .iter()
-            .flat_map(|m| {
-                m.assets.iter().map(move |a| Asset {
-                    rel: moved_asset(&m.id, &a.rel),
-                    abs: a.abs.clone(),
-                })
+            .map(|lang| {
+                let moved = modules
+                    .iter()
+                    .flat_map(|m| {
+                        m.assets
+                            .get(lang)
+                            .into_iter()
+                            .flatten()
+                            .map(move |a| Asset {
+                                rel: moved_asset(&m.id, &a.rel),
+                                abs: a.abs.clone(),
+                            })
+                    })
+                    .collect();
+                (*lang, moved)
             })
             .collect(),
     };

@@ -157,8 +157,9 @@ pub struct Module {
     pub texts: BTreeMap<Lang, ModuleText>,
     /// Questions and test settings, if the module has a `quiz.yaml`.
     pub quiz: Option<quiz::Quiz>,
-    /// Files of the module folder the pages use, relative to the module folder.
-    pub assets: Vec<Asset>,
+    /// Files of the module folder the pages of each language use, relative to the module
+    /// folder.
+    pub assets: BTreeMap<Lang, Vec<Asset>>,
 }
 
 /// A file a module ships: its path inside the module folder and where it is on disk.
