@@ -151,14 +151,89 @@ describe('web build of examples/all-question-types', () => {
     await context.close();
   });
 
+  test('without JavaScript every page reads in order and the test says why it is missing', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(server.url + MODULE);
+    assert.equal(await page.getAttribute('body', 'class'), 'cp-nojs');
+    const sections = page.locator('.cp-page');
+    const count = await sections.count();
+    assert.equal(count, 4);
+    for (let i = 0; i < count; i++) assert.equal(await sections.nth(i).isVisible(), true, `page ${i + 1} shows`);
+    assert.match(await page.locator('#p-test').innerText(), /De eindtoets werkt alleen met JavaScript/);
+    assert.equal(await page.isVisible('#cp-test-form'), false, 'no test that cannot be submitted');
+    for (const hidden of ['.cp-progress', '#cp-prev', '#cp-next', '#cp-test-start']) {
+      assert.equal(await page.isVisible(hidden), false, `${hidden} stays out of the way`);
+    }
+    await context.close();
+
+    // axe needs script in the page, so this layout is checked with the runtime's files
+    // refused instead: the page stays as it is without JavaScript (but for the noscript note).
+    const blocked = await browser.newContext();
+    await blocked.route('**/*.js', (route) => route.abort());
+    const still = await blocked.newPage();
+    await still.goto(server.url + MODULE);
+    assert.equal(await still.getAttribute('body', 'class'), 'cp-nojs');
+    await assertAccessible(still, 'module without its runtime');
+    await blocked.close();
+  });
+
+  test('a saved state of another version, or a damaged one, starts afresh without an error', async () => {
+    let storageKey;
+    {
+      const context = await browser.newContext();
+      const { page } = await open(context);
+      storageKey = (await pageData(page)).storageKey;
+      await context.close();
+    }
+    const cases = [
+      // The bookmark is kept apart from the state: a page id of this module stays valid.
+      [{ state: { v: 99, seen: [true, true, true, true], page: 3, passed: true, attempts: 3 }, location: 'p-de-pincode' }, 'p-de-pincode'],
+      [{ state: { seen: 'yes', page: 'three', answers: null, checks: [], attempts: {}, seed: 'x', passed: 1 }, location: 42 }, 'p-aanmelden-bij-de-overheid'],
+      ['not json at all', 'p-aanmelden-bij-de-overheid'],
+    ];
+    for (const [value, shown] of cases) {
+      const raw = typeof value === 'string' ? value : JSON.stringify(value);
+      const context = await browser.newContext();
+      await context.addInitScript(([key, text]) => {
+        if (!sessionStorage.getItem('seeded')) {
+          localStorage.setItem(key, text);
+          sessionStorage.setItem('seeded', '1');
+        }
+      }, [storageKey, raw]);
+      const { page, errors } = await open(context);
+      assert.deepEqual(errors, [], raw);
+      assert.equal(await page.locator('.cp-page:not([hidden])').getAttribute('id'), shown, raw);
+      assert.equal(await page.textContent('#cp-progress-text'), '25%', `only the page shown counts as seen: ${raw}`);
+      await goToPage(page, 'p-test');
+      assert.match(await page.textContent('#cp-test-attempts'), /U hebt nog 3 poging\(en\)\./, raw);
+      assert.equal(await page.isVisible('#cp-test-start'), true, raw);
+      const stored = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)), storageKey);
+      assert.equal(stored.state.v, 1, 'the state is saved with its version');
+      assert.equal(stored.state.passed, false);
+      assert.equal(stored.state.attempts, 0);
+      assert.equal(stored.location, 'p-test');
+      await context.close();
+    }
+  });
+
   test('usable on a 320 px wide screen without horizontal scrolling', async () => {
     const context = await browser.newContext({ viewport: { width: 320, height: 640 } });
     const { page } = await open(context);
-    for (const id of ['p-aanmelden-bij-de-overheid', 'p-test']) {
+    for (const id of ['p-aanmelden-bij-de-overheid', 'p-de-pincode', 'p-klaar-voor-de-toets', 'p-test']) {
       await goToPage(page, id);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
       assert.ok(overflow <= 0, `${id} scrolls sideways by ${overflow}px`);
+      await assertAccessible(page, `${id} at 320 px`);
     }
+    // The table of the first page is wider than the screen: it scrolls inside the page, from
+    // a tab stop; on a wide screen it fits and is no tab stop.
+    await goToPage(page, 'p-aanmelden-bij-de-overheid');
+    const table = page.locator('#p-aanmelden-bij-de-overheid table');
+    assert.ok(await table.evaluate((t) => t.scrollWidth > t.clientWidth), 'the table needs more than 320 px');
+    assert.equal(await table.getAttribute('tabindex'), '0');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.waitForFunction(() => !document.querySelector('#p-aanmelden-bij-de-overheid table').hasAttribute('tabindex'));
     await context.close();
   });
 

@@ -11,8 +11,32 @@
   var adapter = CP.tracking.create(document.body.getAttribute("data-tracking"), data);
   var ended = false;
 
+  // The version of the state's shape (docs/runtime.md). Adapters store the state as it is,
+  // so a state saved by another version of the runtime must be recognised, not misread.
+  var STATE_VERSION = 1;
+
   function fresh() {
-    return { seen: [], page: 0, completed: false, passed: false, failed: false, submitted: false, attempts: 0, best: null, seed: null, answers: {}, checks: {} };
+    return { v: STATE_VERSION, seen: [], page: 0, completed: false, passed: false, failed: false, submitted: false, attempts: 0, best: null, seed: null, answers: {}, checks: {} };
+  }
+
+  // Fields that may hold a number where a fresh state holds null.
+  var NUMBER_OR_NULL = { best: true, seed: true };
+
+  function kind(value) { return value === null ? "null" : Array.isArray(value) ? "array" : typeof value; }
+
+  /** A saved state made safe to use. One of another version starts afresh; a damaged field
+      (edited storage, a partial write) falls back to its fresh value instead of breaking the
+      page. States saved before the version field existed have version 1's shape. */
+  function restore(saved) {
+    var state = fresh();
+    if (kind(saved) !== "object" || (saved.v !== undefined && saved.v !== STATE_VERSION)) return state;
+    Object.keys(state).forEach(function (key) {
+      var want = NUMBER_OR_NULL[key] ? "number" : kind(state[key]);
+      if (kind(saved[key]) === want) state[key] = saved[key];
+    });
+    state.seen = state.seen.map(Boolean);
+    if (!isFinite(state.page)) state.page = 0;
+    return state;
   }
 
   function note(key) {
@@ -21,9 +45,7 @@
   }
 
   function boot(launch) {
-    var state = launch.state || fresh();
-    state.answers = state.answers || {};
-    state.checks = state.checks || {};
+    var state = restore(launch.state);
     while (state.seen.length < pages.length) state.seen.push(false);
     state.seen.length = pages.length;
     note(launch.note);

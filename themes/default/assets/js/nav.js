@@ -9,9 +9,20 @@
     var position = document.getElementById("cp-position");
     var current = 0;
 
+    // A table wider than the screen scrolls sideways inside the page (see the stylesheet);
+    // a keyboard can only scroll it from a tab stop, wanted there and nowhere else. Sizes
+    // exist only once the page shows, and change with the window.
+    function tableTabStops() {
+      Array.prototype.forEach.call(pages[current].querySelectorAll("table"), function (t) {
+        if (t.scrollWidth > t.clientWidth) t.tabIndex = 0;
+        else t.removeAttribute("tabindex");
+      });
+    }
+
     function show(index, focus) {
       current = Math.max(0, Math.min(pages.length - 1, index));
       pages.forEach(function (p, i) { p.hidden = i !== current; });
+      tableTabStops();
       prev.disabled = current === 0;
       next.disabled = current === pages.length - 1;
       position.textContent = CP.format(ui["nav.page"], { n: current + 1, total: pages.length });
@@ -33,6 +44,7 @@
       e.preventDefault();
       show(index, true);
     });
+    window.addEventListener("resize", tableTabStops);
     prev.addEventListener("click", function () { show(current - 1, true); });
     next.addEventListener("click", function () { show(current + 1, true); });
     return { show: show, current: function () { return current; } };
