@@ -159,6 +159,14 @@ impl<'t, 'l> PageBuilder<'t, 'l> {
                 ));
             }
             Event::Html(html) | Event::InlineHtml(html) => self.raw_html(html, range),
+            // A checkbox without a label fails WCAG; the list is a checklist to read, so the
+            // marker is drawn as text and the item's words carry the meaning.
+            Event::TaskListMarker(done) => {
+                let mark = if done { "☑" } else { "☐" };
+                self.emit(Event::Html(
+                    format!("<span class=\"cp-task\" aria-hidden=\"true\">{mark}</span> ").into(),
+                ))
+            }
             other => self.emit_content(other, range),
         }
     }

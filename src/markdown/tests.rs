@@ -171,3 +171,15 @@ fn videos_get_captions_in_the_page_language() {
         .html
         .contains("<track kind=\"captions\" src=\"media/intro.vtt\" srclang=\"de\" default>"));
 }
+
+#[test]
+fn task_lists_render_without_unlabelled_checkboxes() {
+    let r = render("# P\n\n- [ ] Lezen\n- [x] Klaar\n", &labels(), "nl");
+    let html = &r.pages[0].html;
+    assert!(!html.contains("<input"), "{html}");
+    assert!(
+        html.contains("<span class=\"cp-task\" aria-hidden=\"true\">☐</span> Lezen"),
+        "{html}"
+    );
+    assert!(html.contains("☑</span> Klaar"), "{html}");
+}
