@@ -4,8 +4,7 @@
 
 import { execFile } from 'node:child_process';
 import { createServer } from 'node:http';
-import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdtemp, readFile, realpath, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,16 +13,36 @@ import { chromium } from 'playwright-core';
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 const binary = process.env.COURSEPACK_BIN || path.join(repoRoot, 'target', 'debug', 'coursepack');
 
-/** Runs `coursepack build` on a course of the repository into a fresh temporary folder. */
+/** Runs `coursepack build` on a course of the repository into a fresh temporary folder.
+    Resolves { outDir, stdout, stderr, cleanup }; the caller awaits `cleanup()` in an `after`
+    hook. On a non-zero exit the folder is removed and the error carries stderr. */
 export async function buildCourse(courseDir, args = []) {
   const outDir = await mkdtemp(path.join(tmpdir(), 'coursepack-e2e-'));
-  const { stdout, stderr } = await new Promise((resolve, reject) => {
-    execFile(binary, ['build', path.resolve(repoRoot, courseDir), '--out', outDir, ...args], { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      if (error) reject(new Error(`coursepack build ${courseDir} failed:\n${stderr}`));
-      else resolve({ stdout, stderr });
+  const cleanup = () => rm(outDir, { recursive: true, force: true });
+  try {
+    const { stdout, stderr } = await new Promise((resolve, reject) => {
+      execFile(binary, ['build', path.resolve(repoRoot, courseDir), '--out', outDir, ...args], { maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
+        if (error?.code === 'ENOENT') reject(new Error(`${binary} does not exist: run \`cargo build\` first (or set COURSEPACK_BIN)`));
+        else if (error) reject(new Error(`coursepack build ${courseDir} ${args.join(' ')} failed (exit ${error.code}):\n${stderr}`));
+        else resolve({ stdout, stderr });
+      });
     });
-  });
-  return { outDir, stdout, stderr, cleanup: () => rm(outDir, { recursive: true, force: true }) };
+    return { outDir, stdout, stderr, cleanup };
+  } catch (e) {
+    await cleanup();
+    throw e;
+  }
+}
+
+/** Runs `fn(dir)` with a fresh temporary folder and removes the folder afterwards, whatever
+    `fn` did; resolves what `fn` resolved. */
+export async function withTempDir(fn) {
+  const dir = await mkdtemp(path.join(tmpdir(), 'coursepack-e2e-'));
+  try {
+    return await fn(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 const TYPES = {
@@ -37,7 +56,9 @@ const TYPES = {
     `{ '/api/x': async (req, res, body, url) => … }`, or every path under a prefix with a
     key ending in `*`. Resolves { url, close }. */
 export async function serveDir(rootDir, routes = {}) {
-  const root = path.resolve(rootDir);
+  // Symbolic links are resolved on both sides, so a link inside the folder cannot reach out.
+  const root = await realpath(rootDir);
+  const inside = (file) => file === root || file.startsWith(root + path.sep);
   const server = createServer(async (req, res) => {
     try {
       const url = new URL(req.url, 'http://127.0.0.1');
@@ -47,8 +68,10 @@ export async function serveDir(rootDir, routes = {}) {
         for await (const c of req) chunks.push(c);
         return await route(req, res, Buffer.concat(chunks).toString('utf8'), url);
       }
-      const file = path.resolve(root, '.' + decodeURIComponent(url.pathname));
-      if (!file.startsWith(root + path.sep) && file !== root) throw Object.assign(new Error('outside'), { status: 403 });
+      const requested = path.resolve(root, '.' + decodeURIComponent(url.pathname));
+      if (!inside(requested)) throw Object.assign(new Error('outside'), { status: 403 });
+      const file = await realpath(requested);
+      if (!inside(file)) throw Object.assign(new Error('outside'), { status: 403 });
       const info = await stat(file);
       if (!info.isFile()) throw Object.assign(new Error('not a file'), { status: 404 });
       res.writeHead(200, { 'content-type': TYPES[path.extname(file).toLowerCase()] || 'application/octet-stream' });
@@ -66,12 +89,14 @@ export async function serveDir(rootDir, routes = {}) {
   };
 }
 
-/** Headless Chromium from Debian's package. */
+/** Headless Chromium from Debian's package (playwright-core downloads no browser). The
+    background-networking switches keep Chromium from dialling out, which the CI machine refuses.
+    Each launch gets its own throw-away profile; the caller closes the browser in `after`. */
 export async function launchBrowser() {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
     headless: true,
-    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
       '--disable-component-update', '--disable-sync', '--disable-quic'],
   });
 }
@@ -86,13 +111,16 @@ export async function runAxe(page) {
   return result.violations;
 }
 
-/** A readable summary of axe violations, for assertion messages. */
+/** A readable summary of axe violations, for assertion messages: one block per rule with
+    its impact and help text, then the first three offending elements. */
 export function formatViolations(violations) {
-  return violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join('\n  ')}`).join('\n');
+  if (violations.length === 0) return 'no accessibility violations';
+  return violations.map((v) => {
+    const more = v.nodes.length > 3 ? `\n    … and ${v.nodes.length - 3} more` : '';
+    const targets = v.nodes.slice(0, 3).map((n) => `    ${n.target.join(' ')}`).join('\n');
+    return `${v.id} (${v.impact}): ${v.help}\n${targets}${more}`;
+  }).join('\n');
 }
 
-/** The official schemas folder beside the checkout, or null when it is absent. */
-export function schemasDir() {
-  const dir = process.env.COURSEPACK_SCHEMAS || path.resolve(repoRoot, '..', 'shared', 'schemas');
-  return existsSync(path.join(dir, 'scorm12-manifest.xsd')) ? dir : null;
-}
+// Kept here too for the tests that import it from the harness.
+export { schemasDir } from './xmllint.mjs';
