@@ -130,6 +130,17 @@ mod tests {
     use crate::model::quiz::{Choice, Feedback, Item, Pair, Role};
     use crate::model::Localized;
 
+    /// Matching pairs with these ids and empty texts: only the ids reach the patterns.
+    fn pairs(ids: &[&str]) -> Vec<Pair> {
+        ids.iter()
+            .map(|id| Pair {
+                id: id.to_string(),
+                source: Localized::default(),
+                target: Localized::default(),
+            })
+            .collect()
+    }
+
     fn q(kind: QuestionKind) -> Question {
         Question {
             id: "q".into(),
@@ -191,14 +202,7 @@ mod tests {
             }),
             "1765"
         );
-        let pairs = ["p", "r"]
-            .iter()
-            .map(|id| Pair {
-                id: id.to_string(),
-                source: Localized::default(),
-                target: Localized::default(),
-            })
-            .collect();
+        let pairs = pairs(&["p", "r"]);
         assert_eq!(s(QuestionKind::Matching { pairs }), "a.a,b.b");
         let items = ["i", "j", "k"]
             .iter()
@@ -241,14 +245,7 @@ mod tests {
             .pattern,
             "65[:]67"
         );
-        let pairs = ["p", "r"]
-            .iter()
-            .map(|id| Pair {
-                id: id.to_string(),
-                source: Localized::default(),
-                target: Localized::default(),
-            })
-            .collect();
+        let pairs = pairs(&["p", "r"]);
         assert_eq!(x(QuestionKind::Matching { pairs }).pattern, "p[.]p[,]r[.]r");
     }
 }

@@ -34,7 +34,7 @@ impl Format for Cmi5 {
     ) -> anyhow::Result<Plan> {
         let mut plan = Plan::default();
         add_modules(&mut plan, package)?;
-        add_theme(&mut plan, theme, Tracking::Cmi5)?;
+        add_theme(&mut plan, theme, self.tracking())?;
         let xml = cmi5_xml::build(course, model_package(course, package)?, package.lang);
         plan.add("cmi5.xml", Contents::Generated(xml.into_bytes()))?;
         Ok(plan)

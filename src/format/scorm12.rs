@@ -51,7 +51,7 @@ impl Format for Scorm12 {
     ) -> anyhow::Result<Plan> {
         let mut plan = Plan::default();
         let modules = add_modules(&mut plan, package)?;
-        let shared = add_theme(&mut plan, theme, Tracking::Scorm12)?;
+        let shared = add_theme(&mut plan, theme, self.tracking())?;
         let files = imsmanifest::Files {
             modules: modules
                 .iter()

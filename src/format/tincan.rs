@@ -31,7 +31,7 @@ impl Format for Tincan {
         package: &RenderedPackage,
         theme: &Theme,
     ) -> anyhow::Result<Plan> {
-        let mut plan = site_plan(package, theme, Tracking::Tincan)?;
+        let mut plan = site_plan(package, theme, self.tracking())?;
         let xml = tincan_xml::build(course, model_package(course, package)?, package.lang);
         plan.add("tincan.xml", Contents::Generated(xml.into_bytes()))?;
         Ok(plan)

@@ -30,6 +30,6 @@ impl Format for Web {
         package: &RenderedPackage,
         theme: &Theme,
     ) -> anyhow::Result<Plan> {
-        site_plan(package, theme, Tracking::Standalone)
+        site_plan(package, theme, self.tracking())
     }
 }
