@@ -85,10 +85,11 @@ export async function shownTestQuestions(page) {
 
 /** Goes to the page with id `pageId` using the Next/Previous buttons. */
 export async function goToPage(page, pageId) {
-  for (let i = 0; i < 50; i++) {
+  const ids = await page.locator('.cp-page').evaluateAll((els) => els.map((e) => e.id));
+  // Never more steps than pages: a button that does not move the learner ends in the error.
+  for (let i = 0; i <= ids.length; i++) {
     const visible = await page.locator('.cp-page:not([hidden])').getAttribute('id');
     if (visible === pageId) return;
-    const ids = await page.locator('.cp-page').evaluateAll((els) => els.map((e) => e.id));
     await page.click(ids.indexOf(visible) < ids.indexOf(pageId) ? '#cp-next' : '#cp-prev');
   }
   throw new Error(`could not reach ${pageId}`);
