@@ -41,7 +41,8 @@ pub(super) fn judge(ctx: &mut Ctx, sources: &SourceSet, entries: &[HouseStyleFil
     if terms.is_empty() {
         return;
     }
-    for f in sources.under(Path::new("modules")) {
+    let course_file = sources.get(file).into_iter();
+    for f in course_file.chain(sources.under(Path::new("modules"))) {
         let Some(text) = &f.text else { continue };
         let name = f.rel.file_name().and_then(|n| n.to_str()).unwrap_or("");
         for term in &terms {
@@ -92,7 +93,8 @@ fn whole_words(text: &str, word: &str) -> Vec<usize> {
 }
 
 /// Byte ranges of the values of `lang:` keys in YAML text, in block (`nl: text`) and flow
-/// (`{ nl: text, fr: … }`) style.
+/// (`{ nl: text, fr: … }`) style. A block value goes on over the following lines that are
+/// indented deeper than its key, as folded (`>-`), literal (`|`) and wrapped plain values do.
 fn yaml_values(text: &str, lang: &str) -> Vec<(usize, usize)> {
     let key = format!("{lang}:");
     let mut out = Vec::new();
@@ -107,11 +109,40 @@ fn yaml_values(text: &str, lang: &str) -> Vec<(usize, usize)> {
         let flow_end = [", nl:", ", fr:", ", de:", ", en:", " }"]
             .iter()
             .filter_map(|m| rest.find(m))
-            .min()
-            .unwrap_or(rest.len());
-        out.push((start, start + flow_end));
+            .min();
+        match flow_end {
+            Some(end) => out.push((start, start + end)),
+            None => {
+                let line_start = text[..i].rfind('\n').map_or(0, |n| n + 1);
+                let key_column = i - line_start;
+                out.push((start, continuation_end(text, line_end, key_column)));
+            }
+        }
     }
     out
+}
+
+/// Where a block value that ends its first line at `line_end` really ends: after the last
+/// following line indented deeper than `key_column` (blank lines inside do not end it).
+fn continuation_end(text: &str, line_end: usize, key_column: usize) -> usize {
+    let mut end = line_end;
+    let mut at = line_end;
+    while at < text.len() {
+        let next = at + 1;
+        let next_end = text[next..].find('\n').map_or(text.len(), |n| next + n);
+        let line = &text[next..next_end];
+        if line.trim().is_empty() {
+            at = next_end;
+            continue;
+        }
+        let indent = line.len() - line.trim_start_matches(' ').len();
+        if indent <= key_column {
+            break;
+        }
+        end = next_end;
+        at = next_end;
+    }
+    end
 }
 
 #[cfg(test)]
@@ -131,5 +162,21 @@ mod tests {
             .map(|(s, e)| &text[s..e])
             .collect();
         assert_eq!(values, [" Rente", " Meine Rente"]);
+    }
+
+    #[test]
+    fn yaml_values_follow_folded_and_wrapped_lines() {
+        let text = "description:\n  de: >-\n    Eine Rente\n\n    im Alter.\n  fr: Texte\n- de: erste\n    zweite Zeile\nnext: 1\n";
+        let values: Vec<&str> = yaml_values(text, "de")
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
+        assert_eq!(
+            values,
+            [
+                " >-\n    Eine Rente\n\n    im Alter.",
+                " erste\n    zweite Zeile"
+            ]
+        );
     }
 }
