@@ -3,6 +3,7 @@
 //! every language. `check` proves the course is valid; these tests prove it is complete.
 
 use coursepack::check::{check, CheckOptions};
+use coursepack::markdown::QUESTION_MARK;
 use coursepack::model::quiz::Role;
 use coursepack::model::{Course, Lang, Module};
 use coursepack::theme::Theme;
@@ -97,6 +98,41 @@ fn every_module_has_the_pages_words_and_checks_of_a_two_hour_unit() {
             assert!(
                 count >= 2000,
                 "{} ({}): {count} words, at least 2,000 expected",
+                module.id,
+                lang.code()
+            );
+        }
+    }
+}
+
+/// The inline checks of a module text, each with the index of the page that places it.
+fn placed_checks(module: &Module, lang: Lang) -> Vec<(usize, String)> {
+    let mut placed = Vec::new();
+    for (index, page) in module.texts[&lang].pages.iter().enumerate() {
+        for piece in page.html.split(QUESTION_MARK.0).skip(1) {
+            if let Some((id, _)) = piece.split_once(QUESTION_MARK.1) {
+                placed.push((index, id.to_string()));
+            }
+        }
+    }
+    placed
+}
+
+#[test]
+fn every_language_places_the_same_checks_on_the_same_pages() {
+    let course = connectoo();
+    for module in course.modules.values() {
+        let default = placed_checks(module, course.languages[0]);
+        assert!(
+            default.len() >= 2,
+            "{}: placed checks {default:?}",
+            module.id
+        );
+        for &lang in &course.languages[1..] {
+            assert_eq!(
+                placed_checks(module, lang),
+                default,
+                "{} ({}): (page index, check) differ from the default language",
                 module.id,
                 lang.code()
             );
