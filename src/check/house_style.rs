@@ -154,25 +154,25 @@ mod tests {
         assert_eq!(whole_words("die Rente, Rentner, Rente.", "Rente"), [4, 20]);
     }
 
+    /// The German values of `text`, as text.
+    fn german(text: &str) -> Vec<&str> {
+        yaml_values(text, "de")
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect()
+    }
+
     #[test]
     fn yaml_values_per_language() {
         let text = "a: { nl: Hallo, de: Rente }\nde: Meine Rente\n";
-        let values: Vec<&str> = yaml_values(text, "de")
-            .into_iter()
-            .map(|(s, e)| &text[s..e])
-            .collect();
-        assert_eq!(values, [" Rente", " Meine Rente"]);
+        assert_eq!(german(text), [" Rente", " Meine Rente"]);
     }
 
     #[test]
     fn yaml_values_follow_folded_and_wrapped_lines() {
         let text = "description:\n  de: >-\n    Eine Rente\n\n    im Alter.\n  fr: Texte\n- de: erste\n    zweite Zeile\nnext: 1\n";
-        let values: Vec<&str> = yaml_values(text, "de")
-            .into_iter()
-            .map(|(s, e)| &text[s..e])
-            .collect();
         assert_eq!(
-            values,
+            german(text),
             [
                 " >-\n    Eine Rente\n\n    im Alter.",
                 " erste\n    zweite Zeile"
