@@ -94,6 +94,15 @@ impl Theme {
             .map_err(|d| anyhow::anyhow!("{path}:{}:{}: {}", d.span.line, d.span.col, d.message))
     }
 
+    /// The callout labels of every language whose UI strings have them: what `check` needs
+    /// to render callouts.
+    pub fn labels_by_lang(&self) -> BTreeMap<Lang, Labels> {
+        Lang::ALL
+            .into_iter()
+            .filter_map(|l| Some((l, self.labels(l).ok()?)))
+            .collect()
+    }
+
     /// The callout labels of `lang`, from its UI strings (`callout.note` …).
     pub fn labels(&self, lang: Lang) -> anyhow::Result<Labels> {
         let strings = self.strings(lang)?;

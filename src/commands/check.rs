@@ -1,6 +1,6 @@
 //! `coursepack check`: load and validate a course, print every problem.
 
-use super::{labels, load_theme, LoadOptions, Outcome};
+use super::{load_theme, LoadOptions, Outcome};
 use crate::check::{check, CheckOptions, Checked};
 use crate::report::Reporter;
 use crate::theme::Theme;
@@ -22,7 +22,7 @@ pub fn run(options: &LoadOptions, report: &Reporter) -> anyhow::Result<CheckRun>
     let theme = load_theme(options, report)?;
     let check_options = CheckOptions {
         allow_missing_translations: options.allow_missing_translations,
-        labels: labels(&theme),
+        labels: theme.labels_by_lang(),
     };
     let mut checked = check(&options.course_dir, &check_options)?;
     let diagnostics = std::mem::take(&mut checked.diagnostics).into_sorted();

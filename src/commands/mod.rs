@@ -4,9 +4,7 @@ pub mod build;
 pub mod check;
 pub mod inspect;
 
-use crate::model::Lang;
 use crate::theme::Theme;
-use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// The result of a command, mapped to the exit code by `main`.
@@ -42,11 +40,4 @@ fn load_theme(options: &LoadOptions, report: &crate::report::Reporter) -> anyhow
         ));
     }
     Ok(theme)
-}
-
-fn labels(theme: &Theme) -> BTreeMap<Lang, crate::markdown::Labels> {
-    Lang::ALL
-        .into_iter()
-        .filter_map(|l| Some((l, theme.labels(l).ok()?)))
-        .collect()
 }

@@ -9,27 +9,27 @@ use coursepack::model::{Course, Lang, Module};
 use coursepack::theme::Theme;
 use std::collections::BTreeSet;
 use std::path::Path;
+use std::sync::OnceLock;
 
-/// The course, loaded and checked the way `coursepack check course` does.
-fn connectoo() -> Course {
-    let theme = Theme::default_theme();
-    let options = CheckOptions {
-        allow_missing_translations: false,
-        labels: Lang::ALL
-            .into_iter()
-            .filter_map(|l| Some((l, theme.labels(l).ok()?)))
-            .collect(),
-    };
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("course");
-    let checked = check(&root, &options).expect("the course folder is readable");
-    let problems: Vec<String> = checked
-        .diagnostics
-        .into_sorted()
-        .iter()
-        .map(|d| format!("{} {}", d.code, d.message))
-        .collect();
-    assert!(problems.is_empty(), "course/ is not clean: {problems:#?}");
-    checked.course.expect("a clean check gives the model")
+/// The course, loaded and checked the way `coursepack check course` does, once for all tests.
+fn connectoo() -> &'static Course {
+    static COURSE: OnceLock<Course> = OnceLock::new();
+    COURSE.get_or_init(|| {
+        let options = CheckOptions {
+            allow_missing_translations: false,
+            labels: Theme::default_theme().labels_by_lang(),
+        };
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("course");
+        let checked = check(&root, &options).expect("the course folder is readable");
+        let problems: Vec<String> = checked
+            .diagnostics
+            .into_sorted()
+            .iter()
+            .map(|d| format!("{} {}", d.code, d.message))
+            .collect();
+        assert!(problems.is_empty(), "course/ is not clean: {problems:#?}");
+        checked.course.expect("a clean check gives the model")
+    })
 }
 
 /// Words of a rendered page: the text between tags, split at white space, counting only
