@@ -4,9 +4,9 @@
 #   bash scripts/test.sh
 #
 # Installs, when missing: Debian's chromium, libxml2-utils (xmllint), zip, unzip and the venv
-# module of Python, with apt-get as root or through sudo; the npm packages of tests/e2e
-# (playwright-core, axe-core, scorm-again, xapi-validation) from the committed lock file; the
-# ralph learning record store in a Python venv (.venv). Then: cargo fmt --check, cargo clippy
+# module of Python, with apt-get as root or through sudo; rustfmt and clippy, with rustup; the
+# npm packages of tests/e2e (playwright-core, axe-core, scorm-again, xapi-validation) from the
+# committed lock file; the ralph learning record store in a Python venv (.venv). Then: cargo fmt --check, cargo clippy
 # (warnings are errors), cargo test, cargo build, and the end-to-end suite in headless
 # Chromium. CI runs exactly this (.ci/run). Each install step is one function below, called
 # from the list at the end; a new one is added the same way.
@@ -49,6 +49,18 @@ install_debian_packages() {
   fi
 }
 
+# A minimal rustup profile has no rustfmt or clippy; the first two steps need both.
+install_rust_components() {
+  local missing=()
+  cargo fmt --version >/dev/null 2>&1 || missing+=(rustfmt)
+  cargo clippy --version >/dev/null 2>&1 || missing+=(clippy)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    step "installing the Rust components: ${missing[*]}"
+    command -v rustup >/dev/null || { echo "cargo lacks ${missing[*]} and there is no rustup to add them" >&2; exit 1; }
+    rustup component add "${missing[@]}"
+  fi
+}
+
 install_npm_packages() {
   local lock=tests/e2e/package-lock.json stamp=tests/e2e/node_modules/.installed-from-lock
   if ! up_to_date "$lock" "$stamp"; then
@@ -80,6 +92,7 @@ find_schemas() {
 }
 
 install_debian_packages
+install_rust_components
 install_npm_packages
 install_python_lrs
 find_schemas
